@@ -1,0 +1,158 @@
+/**
+ * Context metrics: the figures a report gives about the area and the service (first-time
+ * entrants, reoffending, population, caseload, staffing, budget), with their scope (the
+ * service's area, its region, England and Wales) and the source its footnote cites.
+ *
+ * Two layouts: a row with a value cell and a label cell (either order), anywhere in the
+ * report; and, inside the "Contextual facts" section, one value per line with its label on
+ * the next line, optionally under a heading that names the measure ("First-time entrant
+ * (rate per 100,000)" then "226" / "Leeds YJS" / "244" / "Yorkshire" ...).
+ */
+import type { ContextMetric, Warning } from '../schema/extracted';
+import { metricFor, type MetricDef } from './metrics';
+import { parseValue } from './numbers';
+import type { Block, Footnotes, Row } from './text';
+import { stripFootnotes, toBlocks } from './text';
+
+const REGIONS = [
+	'north east', 'north west', 'yorkshire', 'humber', 'east midlands', 'west midlands', 'east of england',
+	'eastern region', 'london', 'south east', 'south west', 'wales', 'region'
+];
+
+export function scopeOf(label: string, authority: string): ContextMetric['scope'] {
+	const l = label.toLowerCase();
+	if (/england and wales|national|nationally|\bengland\b/.test(l)) return 'national';
+	const area = authority.toLowerCase();
+	if ((area && l.includes(area)) || /\b(yot|yos|yjs|service|team)\b/.test(l)) return 'local';
+	if (REGIONS.some((r) => new RegExp(`\\b${r}\\b`).test(l))) return 'region';
+	return 'local';
+}
+
+function periodOf(label: string, note: string | undefined): string | undefined {
+	const own = /\((\d{4}\/\d{2,4})\)/.exec(label);
+	if (own) return own[1];
+	if (!note) return undefined;
+	const m =
+		/([A-Z][a-z]+ \d{4} to [A-Z][a-z]+ \d{4})/.exec(note) ??
+		/([A-Z][a-z]+ to [A-Z][a-z]+ \d{4})/.exec(note) ??
+		/(\d{4}(?:\/\d{2,4})? to \d{4}(?:\/\d{2,4})?|\d{4}-\d{4}|\d{4}\/\d{2,4})/.exec(note) ??
+		/(mid-\d{4})/.exec(note) ??
+		/(census \d{4})/i.exec(note);
+	return m?.[1];
+}
+
+interface Found {
+	def: MetricDef;
+	/** footnotes of the heading above, used when neither the row nor its metric cites one */
+	sectionMarks: number[];
+	scope: ContextMetric['scope'];
+	value: number;
+	label: string;
+	marks: number[];
+	line: number;
+}
+
+/** The "Contextual facts" section: from its heading to the first domain chapter. */
+function contextSection(rows: Row[]): Row[] {
+	const start = rows.findIndex((r) => r.cells.length === 1 && /^contextual facts$/i.test(r.cells[0].trim()));
+	if (start < 0) return [];
+	let end = rows.findIndex((r, i) => i > start && r.cells.length >= 1 && /^1\.\s+organisational delivery/i.test(r.cells[0]));
+	if (end < 0) end = Math.min(rows.length, start + 200);
+	return rows.slice(start + 1, end);
+}
+
+const VALUE_CELL = { allowTrailer: true };
+
+export function extractContext(rows: Row[], authority: string, notes: Footnotes, warnings: Warning[]): ContextMetric[] {
+	const found: Found[] = [];
+	const add = (def: MetricDef, value: number, label: string, line: number, marks: number[], sectionMarks: number[] = []) => {
+		const clean = stripFootnotes(label).text;
+		found.push({ def, sectionMarks, scope: scopeOf(clean, authority), value, label: clean, marks, line });
+	};
+
+	// 1. Rows with a value and a label.
+	let sectionMarks: number[] = [];
+	for (const row of rows) {
+		const cells = row.cells;
+		if (cells.length === 1) {
+			// a short heading ("Key staffing data¹⁶") cites the source of the rows under it
+			const heading = stripFootnotes(cells[0]);
+			if (heading.text.length < 100 && !/^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(cells[0])) sectionMarks = heading.marks;
+			continue;
+		}
+		if (cells.length !== 2) continue;
+		const [a, b] = cells;
+		const va = parseValue(a, VALUE_CELL);
+		const vb = parseValue(b, VALUE_CELL);
+		const [label, valueCell, v] = va && !vb ? [b, a, va] : vb && !va ? [a, b, vb] : [undefined, undefined, undefined];
+		if (!label || !v || !valueCell) continue;
+		if (/\?\s*$/.test(label) || /^[a-z]\)/.test(label)) continue;
+		const def = metricFor(stripFootnotes(label).text);
+		if (!def) continue;
+		const marks = [...stripFootnotes(label).marks, ...v.marks];
+		add(def, v.value, label, row.n, marks, sectionMarks);
+		const ofWhich = /of which (\d+(?:\.\d+)?) (?:were|are) case managers/i.exec(valueCell);
+		if (ofWhich && def.metric === 'staff-fte') {
+			add(metricFor('headcount case managers')!, Number(ofWhich[1]), `${stripFootnotes(label).text}: case managers`, row.n, marks, sectionMarks);
+		}
+	}
+
+	// 2. One value per line inside "Contextual facts".
+	const blocks = toBlocks(contextSection(rows).filter((r) => r.cells.length <= 1));
+	let heading: { def: MetricDef; marks: number[] } | undefined;
+	for (let i = 0; i < blocks.length; i++) {
+		const b = blocks[i];
+		const v = parseValue(b.text);
+		if (!v) {
+			const def = metricFor(stripFootnotes(b.text).text);
+			const prev = blocks[i - 1];
+			const prevIsValue = prev && parseValue(prev.text);
+			if (def && !prevIsValue) heading = { def, marks: stripFootnotes(b.text).marks };
+			else if (!def && !prevIsValue && !isPlace(blocks, i)) heading = undefined;
+			continue;
+		}
+		const next: Block | undefined = blocks[i + 1];
+		if (!next || parseValue(next.text)) continue;
+		const own = metricFor(stripFootnotes(next.text).text);
+		const marks = stripFootnotes(next.text).marks;
+		if (own) add(own, v.value, next.text, b.n, marks);
+		else if (heading) {
+			add(heading.def, v.value, `${heading.def.description}: ${stripFootnotes(next.text).text}`, b.n, marks, heading.marks);
+			// the place label decides the scope, not the measure's description
+			found[found.length - 1].scope = scopeOf(stripFootnotes(next.text).text, authority);
+		}
+		i++;
+	}
+
+	// Sources: a row's own footnote, else the last footnote seen for the same metric.
+	const lastMarks = new Map<string, number[]>();
+	const out: ContextMetric[] = [];
+	const seen = new Map<string, Found>();
+	for (const f of found) {
+		const marks = f.marks.length ? f.marks : (lastMarks.get(f.def.metric) ?? f.sectionMarks);
+		if (f.marks.length) lastMarks.set(f.def.metric, f.marks);
+		const note = marks.map((m) => notes.text(m, f.line)).find((n) => n);
+		const key = `${f.def.metric}/${f.scope}`;
+		const prior = seen.get(key);
+		if (prior) {
+			if (prior.value !== f.value) {
+				warnings.push({ code: 'context-conflict', message: `${f.def.metric} (${f.scope}) is ${prior.value} on line ${prior.line} but ${f.value} on line ${f.line}; kept ${prior.value}.`, line: f.line });
+			}
+			continue;
+		}
+		seen.set(key, f);
+		const metric: ContextMetric = { metric: f.def.metric, scope: f.scope, value: f.value, unit: f.def.unit, label: f.label };
+		const period = periodOf(f.label, note);
+		if (period) metric.period = period;
+		if (note) metric.source = note;
+		out.push(metric);
+	}
+	return out;
+}
+
+/** A short label between values (a place name such as "Yorkshire"). */
+function isPlace(blocks: Block[], i: number): boolean {
+	const prev = blocks[i - 1];
+	return !!prev && !!parseValue(prev.text) && blocks[i].text.length < 60;
+}
+
