@@ -1,0 +1,69 @@
+/**
+ * Read ../shared and assemble the dataset (no writing): shared by `npm run data:build` and by
+ * the test that checks data/ is what the inputs give.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkDataset, concatDatasets, mergeReportsWithReference, seedRegionsFrom } from '../../src/lib/dataset/assemble';
+import { rowsFromExtracted } from '../../src/lib/dataset/from-extracted';
+import { formatProblem, ReferenceError, rowsFromReference } from '../../src/lib/dataset/from-reference';
+import { sortRows } from '../../src/lib/dataset/order';
+import { slug } from '../../src/lib/ingest/header';
+import { extract } from '../../src/lib/ingest/index';
+import { TABLE_NAMES, type Dataset } from '../../src/lib/schema/tables';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+export const SHARED = process.env.YJ_SHARED ?? join(ROOT, '..', 'shared');
+
+export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+export class BuildError extends Error {}
+
+export interface SourceInfo {
+	file: string;
+	sha256: string;
+	bytes: number;
+}
+
+function readSources() {
+	if (!existsSync(SHARED)) throw new BuildError(`${SHARED} not found: data:build reads ../shared/reports and ../shared/reference (the committed data/ needs neither).`);
+	const sources: SourceInfo[] = [];
+	const read = (rel: string) => {
+		const bytes = readFileSync(join(SHARED, rel));
+		sources.push({ file: rel, sha256: sha256(bytes), bytes: bytes.length });
+		return bytes.toString('utf8');
+	};
+	const reportFiles = readdirSync(join(SHARED, 'reports')).filter((f) => f.endsWith('.txt')).sort();
+	const reports = reportFiles.map((f) => ({ file: `reports/${f}`, text: read(`reports/${f}`) }));
+	const reference = {
+		publishedInspections: { file: 'reference/published-inspections.csv', text: read('reference/published-inspections.csv') },
+		overallRatings: { file: 'reference/published-overall-ratings.csv', text: read('reference/published-overall-ratings.csv') },
+		annualAggregates: { file: 'reference/annual-aggregates.csv', text: read('reference/annual-aggregates.csv') }
+	};
+	const readme = read('reference/README.md');
+	return { sources, reports, reference, readme };
+}
+
+export function buildDataset(): { data: Dataset; sources: SourceInfo[] } {
+	const { sources, reports, reference, readme } = readSources();
+	const parts: Dataset[] = [];
+	for (const r of reports) {
+		const result = extract(r.text);
+		if (!result.ok) throw new BuildError(`${r.file}: not a recognisable HMIP youth inspection report: ${result.reason}`);
+		const src = sources.find((s) => s.file === r.file)!;
+		parts.push(rowsFromExtracted(result.value, { file: r.file, sha256: src.sha256 }, 'report'));
+	}
+	let ref: Dataset;
+	try {
+		ref = rowsFromReference(reference);
+	} catch (e) {
+		if (e instanceof ReferenceError) throw new BuildError(`bad reference data:\n${e.problems.map(formatProblem).join('\n')}`);
+		throw e;
+	}
+	const data = mergeReportsWithReference(concatDatasets(parts), ref, seedRegionsFrom(readme, slug));
+	const problems = checkDataset(data);
+	if (problems.length) throw new BuildError(`the assembled dataset is invalid:\n${problems.map(formatProblem).join('\n')}`);
+	for (const t of TABLE_NAMES) data[t] = sortRows(t, data[t]);
+	return { data, sources };
+}
