@@ -6,7 +6,7 @@
  * Two layouts: a row with a value cell and a label cell (either order), anywhere in the
  * report; and, inside the "Contextual facts" section, one value per line with its label on
  * the next line, optionally under a heading that names the measure ("First-time entrant
- * (rate per 100,000)" then "226" / "Leeds YJS" / "244" / "Yorkshire" ...).
+ * (rate per 100,000)" then "226" / "<area> YJS" / "244" / "<region>" ...).
  */
 import type { ContextMetric, Warning } from '../schema/extracted';
 import { metricFor, type MetricDef } from './metrics';
