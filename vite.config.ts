@@ -4,9 +4,30 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
-		include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-		environment: 'node',
-		testTimeout: 60_000,
-		hookTimeout: 120_000
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 60_000,
+					hookTimeout: 120_000
+				}
+			},
+			{
+				// Browser tests: build the site once, serve build/ statically, drive Debian's Chromium.
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['test/e2e/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['test/e2e/global-setup.ts'],
+					testTimeout: 90_000,
+					hookTimeout: 300_000,
+					fileParallelism: false
+				}
+			}
+		]
 	}
 });

@@ -1,9 +1,7 @@
+import { serverDocument } from '$lib/charts/server';
 import { nodeEngine } from '$lib/db/node';
-import { listInspections } from '$lib/queries/inspections';
-
-export const prerender = true;
+import { buildOverview } from '$lib/views/overview';
 
 export async function load() {
-	const db = await nodeEngine();
-	return { inspections: await listInspections(db) };
+	return { view: await buildOverview(await nodeEngine(), {}, serverDocument()) };
 }

@@ -1,0 +1,76 @@
+/**
+ * Global filters (DESIGN.md): region, nation, framework, published year range, overall
+ * rating. They live in the URL query string so a view can be shared as a link; this module
+ * parses and writes that string. Unknown or malformed values are dropped, never trusted.
+ */
+import { z } from 'zod';
+import { FRAMEWORKS, RATINGS } from './schema/extracted';
+
+export const NATIONS = ['England', 'Wales'] as const;
+
+const year = z.coerce.number().int().min(2000).max(2100);
+
+export const Filters = z.object({
+	region: z.string().max(60).optional(),
+	nation: z.enum(NATIONS).optional(),
+	framework: z.enum(FRAMEWORKS).optional(),
+	yearFrom: year.optional(),
+	yearTo: year.optional(),
+	rating: z.enum(RATINGS).optional()
+});
+export type Filters = z.infer<typeof Filters>;
+
+/** URL parameter for each filter (and the data-filter hook of its control). */
+export const PARAMS: Record<keyof Filters, string> = {
+	region: 'region',
+	nation: 'nation',
+	framework: 'framework',
+	yearFrom: 'year-from',
+	yearTo: 'year-to',
+	rating: 'rating'
+};
+
+export function parseFilters(params: URLSearchParams): Filters {
+	const out: Filters = {};
+	for (const [key, name] of Object.entries(PARAMS) as [keyof Filters, string][]) {
+		const raw = params.get(name);
+		if (raw === null || raw === '') continue;
+		const parsed = Filters.shape[key].safeParse(raw);
+		if (parsed.success && parsed.data !== undefined) (out as Record<string, unknown>)[key] = parsed.data;
+	}
+	return out;
+}
+
+/** The query string for `filters`, keeping any other parameters of `base` (e.g. ?ids=). */
+export function filtersToSearch(filters: Filters, base = new URLSearchParams()): string {
+	const params = new URLSearchParams(base);
+	for (const [key, name] of Object.entries(PARAMS) as [keyof Filters, string][]) {
+		const v = filters[key];
+		if (v === undefined || v === '') params.delete(name);
+		else params.set(name, String(v));
+	}
+	const s = params.toString();
+	return s ? `?${s}` : '';
+}
+
+export function isEmpty(filters: Filters): boolean {
+	return Object.values(filters).every((v) => v === undefined);
+}
+
+/** "North West, 2019-2022" — for file names and captions. */
+export function describeFilters(filters: Filters): string {
+	const parts: string[] = [];
+	if (filters.region) parts.push(filters.region);
+	if (filters.nation) parts.push(filters.nation);
+	if (filters.framework) parts.push(filters.framework);
+	if (filters.yearFrom || filters.yearTo) parts.push(`${filters.yearFrom ?? '…'}-${filters.yearTo ?? '…'}`);
+	if (filters.rating) parts.push(`rated ${filters.rating}`);
+	return parts.length ? parts.join(', ') : 'all inspections';
+}
+
+export function filtersSlug(filters: Filters): string {
+	return describeFilters(filters)
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+}

@@ -1,0 +1,74 @@
+import * as Plot from '@observablehq/plot';
+import { CHART_WIDTH, STYLE, labelMargin, serialise, type ChartOptions } from '../../charts/theme';
+import type { GapRow } from './query';
+
+const label = (r: GapRow) => `${r.service} · ${r.activity} (${r.disposal.toLowerCase()})`;
+const SERIES = [
+	{ key: 'desistance', name: 'Desistance', colour: '#12436D', symbol: 'circle' },
+	{ key: 'child_safety', name: "Child's safety", colour: '#28A197', symbol: 'square' },
+	{ key: 'others_safety', name: "Other people's safety", colour: '#F46A25', symbol: 'triangle' }
+] as const;
+export const GAP_LEGEND = SERIES.map((s) => ({ label: s.name, colour: s.colour, mark: s.symbol === 'circle' ? '●' : s.symbol === 'square' ? '■' : '▲' }));
+
+/**
+ * Per inspection and standard: an arrow from the desistance key question to the
+ * keeping-other-people-safe one (pointing left when safety work lags), with the child's
+ * safety as a third mark. Court and out-of-court side by side.
+ */
+export function gapChart(rows: GapRow[], { document, width = CHART_WIDTH }: ChartOptions): string {
+	const points = rows.flatMap((r) =>
+		SERIES.filter((s) => r[s.key] !== null).map((s) => ({ ...r, series: s.name, value: r[s.key] as number, text: s.key === 'desistance' ? r.desistance_text : s.key === 'child_safety' ? r.child_text : r.others_text }))
+	);
+	return serialise(
+		Plot.plot({
+			document,
+			width,
+			height: 60 + new Set(rows.map(label)).size * 24,
+			marginLeft: labelMargin(rows.map(label)),
+			marginRight: 20,
+			style: STYLE,
+			x: { label: 'Cases judged sufficient (%)', domain: [0, 100], grid: true },
+			y: { label: null, domain: [...new Set(rows.map(label))] },
+			color: { domain: SERIES.map((s) => s.name), range: SERIES.map((s) => s.colour) },
+			symbol: { domain: SERIES.map((s) => s.name), range: SERIES.map((s) => s.symbol) },
+			marks: [
+				Plot.ruleX([50, 65, 80], { stroke: '#b1b4b6', strokeDasharray: '3,3' }),
+				Plot.arrow(
+					rows.filter((r) => r.desistance !== null && r.others_safety !== null && r.desistance !== r.others_safety),
+					{ x1: 'desistance', x2: 'others_safety', y1: label, y2: label, stroke: '#3D3D3D', strokeWidth: 1.5, headLength: 7, inset: 5 }
+				),
+				Plot.dot(points, {
+					x: 'value',
+					y: label,
+					fill: 'series',
+					symbol: 'series',
+					r: 5,
+					stroke: 'white',
+					strokeWidth: 0.5,
+					title: (d: (typeof points)[number]) => `${d.service}, ${d.standard} ${d.activity} (${d.disposal.toLowerCase()}): ${d.series} ${d.value}% — "${d.text}"`
+				})
+			]
+		}) as Element
+	);
+}
+
+/** The widest gaps: other people's safety minus desistance, in percentage points. */
+export function rankingChart(rows: GapRow[], { document, width = CHART_WIDTH }: ChartOptions): string {
+	return serialise(
+		Plot.plot({
+			document,
+			width,
+			height: 50 + rows.length * 26,
+			marginLeft: labelMargin(rows.map(label)),
+			marginRight: 60,
+			style: STYLE,
+			x: { label: 'Keeping other people safe minus desistance (percentage points)', grid: true, nice: true },
+			y: { label: null, domain: rows.map(label) },
+			marks: [
+				Plot.barX(rows, { y: label, x: 'gap_desistance', fill: '#F46A25', title: (r: GapRow) => `${label(r)}: ${r.others_safety}% keeping other people safe vs ${r.desistance}% desistance (${r.gap_desistance} points)` }),
+				Plot.text(rows, { y: label, x: 'gap_desistance', text: (r: GapRow) => `${r.gap_desistance} pts`, dx: 6, textAnchor: 'start', fill: '#0b0c0c' }),
+				Plot.ruleX([0])
+			]
+		}) as Element
+	);
+}

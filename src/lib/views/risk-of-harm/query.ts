@@ -1,0 +1,79 @@
+/**
+ * Risk of harm: per inspection and case-based standard, the share of cases where work to
+ * keep other people safe was sufficient, against desistance work and work to keep the child
+ * safe (key-question percentages; only inspections with report text have them).
+ */
+import type { Engine } from '../../db/types';
+import type { Filters } from '../../filters';
+import { coverage, type Coverage } from '../../queries/coverage';
+import { scopeCte } from '../../queries/filter-sql';
+
+export interface GapRow {
+	inspection_id: string;
+	service: string;
+	published: string | null;
+	provenance: string;
+	standard: string;
+	activity: string;
+	disposal: 'Court' | 'Out-of-court';
+	desistance: number | null;
+	child_safety: number | null;
+	others_safety: number | null;
+	/** others-safety minus desistance, percentage points (negative: safety work lags) */
+	gap_desistance: number | null;
+	/** others-safety minus child safety, percentage points */
+	gap_child: number | null;
+	desistance_text: string | null;
+	child_text: string | null;
+	others_text: string | null;
+	others_cases: number | null;
+}
+
+export interface RiskData {
+	coverage: Coverage;
+	rows: GapRow[];
+}
+
+export const GAP_SQL = (scope: string) => `
+WITH ${scope},
+per AS (
+  SELECT k.inspection_id, k.standard,
+         max(k.pct) FILTER (WHERE theme = 'desistance') AS desistance,
+         max(k.pct) FILTER (WHERE theme = 'child-safety') AS child_safety,
+         max(k.pct) FILTER (WHERE theme = 'others-safety') AS others_safety,
+         max(k.text) FILTER (WHERE theme = 'desistance') AS desistance_text,
+         max(k.text) FILTER (WHERE theme = 'child-safety') AS child_text,
+         max(k.text) FILTER (WHERE theme = 'others-safety') AS others_text,
+         max(k.cases) FILTER (WHERE theme = 'others-safety') AS others_cases
+  FROM key_questions k
+  WHERE k.theme IN ('desistance', 'child-safety', 'others-safety')
+  GROUP BY ALL)
+SELECT p.inspection_id, sc.area AS service, sc.published, sc.provenance, p.standard,
+       CASE split_part(p.standard, '.', 2)
+         WHEN '1' THEN 'Assessment' WHEN '2' THEN 'Planning'
+         WHEN '3' THEN 'Implementation and delivery' ELSE 'Reviewing' END AS activity,
+       CASE WHEN p.standard LIKE '2.%' THEN 'Court' ELSE 'Out-of-court' END AS disposal,
+       p.desistance::DOUBLE AS desistance, p.child_safety::DOUBLE AS child_safety,
+       p.others_safety::DOUBLE AS others_safety,
+       (p.others_safety - p.desistance)::DOUBLE AS gap_desistance,
+       (p.others_safety - p.child_safety)::DOUBLE AS gap_child,
+       p.desistance_text, p.child_text, p.others_text, p.others_cases::INTEGER AS others_cases
+FROM per p JOIN scope sc USING (inspection_id)
+ORDER BY sc.area, sc.published, p.standard`;
+
+export async function riskOfHarm(db: Engine, filters: Filters): Promise<RiskData> {
+	const scope = scopeCte(filters);
+	const [rows, cov] = await Promise.all([
+		db.query<GapRow>(GAP_SQL(scope.sql), scope.params),
+		coverage(db, filters, `inspection_id IN (SELECT inspection_id FROM key_questions)`)
+	]);
+	return { coverage: cov, rows };
+}
+
+/** Widest gaps first: where safety work lags desistance work most. */
+export function widestGaps(rows: GapRow[], limit = 10): GapRow[] {
+	return rows
+		.filter((r) => r.gap_desistance !== null)
+		.sort((a, b) => (a.gap_desistance as number) - (b.gap_desistance as number) || a.service.localeCompare(b.service))
+		.slice(0, limit);
+}

@@ -1,0 +1,38 @@
+/** Debian's Chromium through playwright-core, with the flags this machine needs. */
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launch(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	});
+}
+
+/** A page that records console errors, page errors and requests that leave the origin. */
+export async function openPage(browser: Browser, baseURL: string) {
+	const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	const errors: string[] = [];
+	const offsite: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	page.on('pageerror', (e) => errors.push(e.message));
+	page.on('request', (r) => {
+		const u = r.url();
+		if (!u.startsWith(baseURL) && !u.startsWith('blob:') && !u.startsWith('data:')) offsite.push(u);
+	});
+	return { page, errors, offsite, context };
+}
+
+export async function dbReady(page: Page) {
+	await page.waitForSelector('html[data-db="ready"], html[data-db="error"]', { timeout: 60_000 });
+	return page.getAttribute('html', 'data-db');
+}
+
+/** Wait until no figure is recomputing. */
+export async function settled(page: Page) {
+	await page.waitForFunction(() => document.querySelectorAll('figure[data-loading]').length === 0, undefined, { timeout: 30_000 });
+}

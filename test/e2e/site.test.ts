@@ -1,0 +1,135 @@
+/**
+ * The built site in Chromium: every route loads its data, charts are in the prerendered HTML,
+ * filters live in the URL, downloads give files, CSVs equal the rows behind the chart.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseCsv } from '../../src/lib/csv';
+import { dbReady, launch, openPage, settled } from './browser';
+
+const base = inject('baseURL');
+const VIEWS = [
+	{ path: '/', charts: ['ratings-by-year', 'ratings-by-region'] },
+	{ path: '/standards/', charts: ['standards-ranked', 'standards-heatmap'] },
+	{ path: '/risk-of-harm/', charts: ['risk-gap', 'risk-gap-ranking'] },
+	{ path: '/disproportionality/', charts: ['disproportionality'] }
+];
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(() => browser?.close());
+
+describe('every view', () => {
+	it.each(VIEWS)('$path: prerendered HTML already holds each chart as SVG', async ({ path, charts }) => {
+		const html = await (await fetch(`${base}${path}`)).text();
+		for (const name of charts) {
+			const figure = new RegExp(`<figure[^>]*data-chart="${name}"[\\s\\S]*?<svg[^>]*class="plot`);
+			expect(html, name).toMatch(figure);
+		}
+	});
+
+	it.each(VIEWS)('$path: reaches data-db="ready" with no console error and no request off the site', async ({ path, charts }) => {
+		const { page, errors, offsite, context } = await openPage(browser, base);
+		await page.goto(`${base}${path}`);
+		expect(await dbReady(page)).toBe('ready');
+		await settled(page);
+		for (const name of charts) expect(await page.locator(`figure[data-chart="${name}"] svg`).count()).toBeGreaterThan(0);
+		expect(errors).toEqual([]);
+		expect(offsite).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('filters', () => {
+	it('changing region updates the URL and the charts, survives reload, and back undoes it', async () => {
+		const { page, errors, context } = await openPage(browser, base);
+		await page.goto(`${base}/standards/`);
+		await dbReady(page);
+		const before = await page.locator('figure[data-chart="standards-heatmap"] svg').innerHTML();
+		await page.selectOption('select[data-filter="region"]', 'North West');
+		await page.waitForURL(/region=North\+West/);
+		await settled(page);
+		const after = await page.locator('figure[data-chart="standards-heatmap"] svg').innerHTML();
+		expect(after).not.toBe(before);
+		expect(after).toContain('Bury and Rochdale');
+		expect(after).not.toContain('Leeds');
+		await expect.poll(() => page.locator('.count strong').textContent()).toBe('17');
+
+		await page.reload();
+		await dbReady(page);
+		await settled(page);
+		expect(await page.inputValue('select[data-filter="region"]')).toBe('North West');
+		expect(await page.locator('figure[data-chart="standards-heatmap"] svg').innerHTML()).not.toContain('Leeds');
+
+		await page.goBack();
+		await page.waitForURL((u) => !u.search.includes('region'));
+		await settled(page);
+		await expect.poll(() => page.locator('figure[data-chart="standards-heatmap"] svg').innerHTML()).toContain('Leeds');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('a filter that leaves no data says so instead of drawing an empty chart', async () => {
+		const { page, context } = await openPage(browser, base);
+		await page.goto(`${base}/risk-of-harm/?region=London`);
+		await dbReady(page);
+		await settled(page);
+		await expect.poll(() => page.locator('figure[data-chart="risk-gap"] .empty').textContent()).toMatch(/No inspections/);
+		expect(await page.locator('figure[data-chart="risk-gap"] svg').count()).toBe(0);
+		await context.close();
+	});
+
+	it('reset clears every filter', async () => {
+		const { page, context } = await openPage(browser, base);
+		await page.goto(`${base}/?region=Wales&rating=Good`);
+		await dbReady(page);
+		await page.click('button:has-text("Reset filters")');
+		await page.waitForURL((u) => u.search === '');
+		expect(await page.inputValue('select[data-filter="region"]')).toBe('');
+		await context.close();
+	});
+});
+
+describe('downloads', () => {
+	it.each(VIEWS)('$path: every chart gives a PNG, an SVG and a CSV; the CSV is the rows of its table', async ({ path, charts }) => {
+		const { page, errors, context } = await openPage(browser, base);
+		await page.goto(`${base}${path}?region=North+West`);
+		await dbReady(page);
+		await settled(page);
+		for (const name of charts) {
+			const fig = page.locator(`figure[data-chart="${name}"]`);
+			if (await fig.locator('.empty').count()) continue;
+			for (const kind of ['png', 'svg', 'csv']) {
+				const [download] = await Promise.all([page.waitForEvent('download'), fig.locator(`[data-download="${kind}"]`).click()]);
+				const file = readFileSync((await download.path())!);
+				expect(file.length, `${name}.${kind}`).toBeGreaterThan(50);
+				expect(download.suggestedFilename()).toMatch(new RegExp(`north-west\\.${kind}$`));
+				if (kind === 'png') expect(file.subarray(1, 4).toString()).toBe('PNG');
+				if (kind === 'svg') expect(file.toString()).toMatch(/^<\?xml[\s\S]*<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+				if (kind === 'csv') {
+					const csv = parseCsv(file.toString());
+					const tableRows = await fig.locator('details table tbody tr').count();
+					expect(csv.rows.length, name).toBe(tableRows);
+				}
+			}
+		}
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('when the engine cannot start', () => {
+	it('says what failed and what still works, and the published charts stay', async () => {
+		const { page, context } = await openPage(browser, base);
+		await page.route('**/*.wasm', (r) => r.abort());
+		await page.goto(`${base}/standards/`);
+		expect(await dbReady(page)).toBe('error');
+		const alert = page.locator('.engine-error');
+		await expect.poll(() => alert.textContent()).toMatch(/could not start[\s\S]*still show every inspection/);
+		expect(await page.locator('figure[data-chart="standards-ranked"] svg').count()).toBe(1);
+		await context.close();
+	});
+});

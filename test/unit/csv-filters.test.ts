@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, parseCsv, toCsv } from '../../src/lib/csv';
+import { describeFilters, filtersSlug, filtersToSearch, parseFilters } from '../../src/lib/filters';
+import { filterClause } from '../../src/lib/queries/filter-sql';
+import { standaloneSvg } from '../../src/lib/charts/export';
+import { serverDocument } from '../../src/lib/charts/server';
+
+describe('CSV out', () => {
+	it.each(['=1+1', '+44', '-2', '@SUM(A1)', '\tx', '\rx'])('guards %j against formula injection', (v) => {
+		expect(csvCell(v).replace(/^"|"$/g, '')).toMatch(/^'/);
+	});
+	it('quotes commas, quotes and newlines (RFC 4180) and leaves numbers alone', () => {
+		expect(csvCell('a, "b"\nc')).toBe('"a, ""b""\nc"');
+		expect(csvCell(-2)).toBe('-2');
+		expect(csvCell(null)).toBe('');
+		expect(csvCell(['x', 'y, z'])).toBe('"[""x"",""y, z""]"');
+	});
+	it('export then import gives back the same values', () => {
+		const rows = [{ a: '=cmd|calc', b: 'line\nbreak, "quoted"', c: '-5' }, { a: 'plain', b: '', c: '@x' }];
+		const back = parseCsv(toCsv(['a', 'b', 'c'], rows));
+		expect(back.header).toEqual(['a', 'b', 'c']);
+		expect(back.rows.map((r) => r.cells)).toEqual([['=cmd|calc', 'line\nbreak, "quoted"', '-5'], ['plain', '', '@x']]);
+	});
+});
+
+describe('CSV in', () => {
+	it('handles a BOM, semicolons and Windows line endings', () => {
+		const t = parseCsv('\uFEFFa;b\r\n1;"x;y"\r\n2;z\r\n');
+		expect(t.header).toEqual(['a', 'b']);
+		expect(t.rows).toEqual([
+			{ line: 2, cells: ['1', 'x;y'] },
+			{ line: 3, cells: ['2', 'z'] }
+		]);
+	});
+	it('reports an unclosed quote with its line', () => {
+		expect(() => parseCsv('a,b\n1,"open\n2,3')).toThrow(/line 2/);
+	});
+});
+
+describe('filters in the URL', () => {
+	it('round-trip, keeping other parameters', () => {
+		const f = { region: 'North West', yearFrom: 2019, rating: 'Good' as const };
+		const s = filtersToSearch(f, new URLSearchParams('ids=a,b'));
+		expect(s).toBe('?ids=a%2Cb&region=North+West&year-from=2019&rating=Good');
+		expect(parseFilters(new URLSearchParams(s))).toEqual(f);
+	});
+	it('drop what is not a valid value', () => {
+		expect(parseFilters(new URLSearchParams('rating=Excellent&year-from=abc&nation=Scotland&framework=yos-2018'))).toEqual({ framework: 'yos-2018' });
+	});
+	it('become parameters, never SQL text', () => {
+		const c = filterClause({ region: "x' OR 1=1 --", yearTo: 2020 });
+		expect(c.sql).toBe('a.region = ? AND i.published_year <= ?');
+		expect(c.params).toEqual(["x' OR 1=1 --", 2020]);
+	});
+	it('describe themselves for file names', () => {
+		expect(filtersSlug({ region: 'North West', yearFrom: 2019 })).toBe('north-west-2019');
+		expect(describeFilters({})).toBe('all inspections');
+	});
+});
+
+describe('standalone SVG download', () => {
+	it('is one well-formed SVG with title, source and the chart inside', () => {
+		const chart = '<svg class="plot-x" width="300" height="100" viewBox="0 0 300 100"><rect width="10" height="10"/><text>a &lt; b</text></svg>';
+		const file = standaloneSvg(chart, { title: 'Title <b>', subtitle: 'Sub', source: 'Source: X & Y', legend: [{ label: 'Good', colour: '#28A197', mark: 'G' }] });
+		expect(file.startsWith('<?xml')).toBe(true);
+		const doc = new (serverDocument().defaultView as unknown as { DOMParser: typeof DOMParser }).DOMParser().parseFromString(file.replace(/^<\?xml[^>]*>\n/, ''), 'image/svg+xml');
+		const root = doc.documentElement;
+		expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+		expect(file).toContain('Title &lt;b&gt;');
+		expect(file).toContain('Source: X &amp; Y');
+		expect(file).toMatch(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg" x="0" y="\d+" class="plot-x"/);
+	});
+});
