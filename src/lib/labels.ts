@@ -12,3 +12,30 @@ export const PROVENANCE_NAMES: Record<string, string> = {
 	imported: 'imported',
 	synthetic: 'synthetic'
 };
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2020-06" -> "June 2020"; a year alone stays a year. */
+export function formatMonth(published: string | null | undefined, year?: number | null): string {
+	if (published && /^\d{4}-\d{2}$/.test(published)) return `${MONTHS[Number(published.slice(5)) - 1]} ${published.slice(0, 4)}`;
+	return year ? String(year) : 'date not known';
+}
+
+/** Plain words for each kind of extraction warning (the message gives the particulars). */
+export const WARNING_EXPLANATIONS: Record<string, string> = {
+	'standard-name-conflict': 'The report calls one standard by two different names. The rating is the same; the framework name is used.',
+	'kq-text-mismatch': "A key question's wording in a chapter table was copied from another standard. The figures are unaffected; the annexe wording is shown.",
+	'kq-missing': 'A key question appears in the report without a percentage. It is left out rather than guessed.',
+	'duplicate-prompt-letter': 'Two prompts under one key question carry the same letter. Both are kept, in the order printed.',
+	'rating-conflict': 'Two places in the report give different ratings for the same standard.',
+	'standard-rule-difference': 'The published rating is not the band of the lowest key question, and the report marks no professional discretion.',
+	'discretion-without-effect': 'Professional discretion is marked, but the published rating is what the rules give anyway.',
+	'score-difference': 'The score the report prints is not the sum of its standard ratings.',
+	'overall-rule-difference': 'The overall rating is not the band the score falls in.',
+	'reference-disagrees': 'A published page gives a different rating from the report.',
+	'kq-pct-conflict': 'Two tables in the report give different percentages for one key question; the annexe figure is used.',
+	'context-conflict': 'The report gives two different values for one contextual figure; the first is used.',
+	'sample-mismatch': 'The report gives two different sizes for one case sample.',
+	'recommendation-count': 'The number of recommendations the report announces differs from the number it lists.',
+	'thematic-title-inferred': 'Some recommendations appear before any thematic heading; the title is inferred from the list of reports.'
+};

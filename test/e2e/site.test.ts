@@ -13,7 +13,11 @@ const VIEWS = [
 	{ path: '/', charts: ['ratings-by-year', 'ratings-by-region'] },
 	{ path: '/standards/', charts: ['standards-ranked', 'standards-heatmap'] },
 	{ path: '/risk-of-harm/', charts: ['risk-gap', 'risk-gap-ranking'] },
-	{ path: '/disproportionality/', charts: ['disproportionality'] }
+	{ path: '/disproportionality/', charts: ['disproportionality'] },
+	{ path: '/trends/', charts: ['trend-ratings', 'trend-annual', 'trend-standards'] },
+	{ path: '/authorities/bury-and-rochdale/', charts: ['key-questions', 'context', 'caseload'] },
+	{ path: '/authorities/derbyshire/', charts: ['sqs-findings'] },
+	{ path: '/compare/', charts: ['compare-standards', 'compare-key-questions'] }
 ];
 
 let browser: Browser;
@@ -94,7 +98,7 @@ describe('filters', () => {
 });
 
 describe('downloads', () => {
-	it.each(VIEWS)('$path: every chart gives a PNG, an SVG and a CSV; the CSV is the rows of its table', async ({ path, charts }) => {
+	it.each(VIEWS.slice(0, 5))('$path: every chart gives a PNG, an SVG and a CSV; the CSV is the rows of its table', async ({ path, charts }) => {
 		const { page, errors, context } = await openPage(browser, base);
 		await page.goto(`${base}${path}?region=North+West`);
 		await dbReady(page);
@@ -130,6 +134,61 @@ describe('when the engine cannot start', () => {
 		const alert = page.locator('.engine-error');
 		await expect.poll(() => alert.textContent()).toMatch(/could not start[\s\S]*still show every inspection/);
 		expect(await page.locator('figure[data-chart="standards-ranked"] svg').count()).toBe(1);
+		await context.close();
+	});
+});
+
+describe('services', () => {
+	it('the list is searchable and sortable from the keyboard, and links to profiles', async () => {
+		const { page, errors, context } = await openPage(browser, base);
+		await page.goto(`${base}/authorities/`);
+		await dbReady(page);
+		await page.fill('#svc-search', 'rochdale');
+		await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+		await page.fill('#svc-search', '');
+		await page.locator('th button', { hasText: 'Score' }).focus();
+		await page.keyboard.press('Enter'); // numbers sort highest first
+		expect(await page.locator('th[aria-sort="descending"]').textContent()).toMatch(/Score/);
+		const scores = (await page.locator('tbody tr td:nth-child(6)').allTextContents()).filter((t) => t !== '').map(Number);
+		expect(scores.length).toBeGreaterThan(2);
+		expect(scores).toEqual([...scores].sort((a, b) => b - a));
+		await page.click('a:has-text("Bury and Rochdale")');
+		await page.waitForURL(/authorities\/bury-and-rochdale\//);
+		expect(await page.locator('h1').textContent()).toBe('Bury and Rochdale');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('a profile shows the rating card, warnings in plain words and neighbours as a comparison set', async () => {
+		const { page, errors, context } = await openPage(browser, base);
+		await page.goto(`${base}/authorities/leeds/`);
+		await dbReady(page);
+		expect(await page.locator('table.card tbody tr').count()).toBe(12);
+		expect(await page.locator('.warnings').textContent()).toMatch(/two different names/);
+		await page.click('a:has-text("Compare Leeds with its nearest neighbours")');
+		await page.waitForURL(/compare\/\?ids=leeds,/);
+		await settled(page);
+		await expect.poll(() => page.locator('thead th[data-service]').count()).toBeGreaterThan(1);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('compare', () => {
+	it('three services from the URL, one removed from the page', async () => {
+		const { page, errors, context } = await openPage(browser, base);
+		await page.goto(`${base}/compare/?ids=leeds,thurrock,camden`);
+		await dbReady(page);
+		await settled(page);
+		await expect.poll(() => page.locator('thead th[data-service]').evaluateAll((els) => els.map((e) => e.getAttribute('data-service')))).toEqual(['leeds', 'thurrock', 'camden']);
+		await page.click('button[aria-label="Remove Camden from the comparison"]');
+		await page.waitForURL(/ids=leeds,thurrock$/);
+		await expect.poll(() => page.locator('thead th[data-service]').count()).toBe(2);
+		await page.selectOption('#add-service', 'bury-and-rochdale');
+		await page.click('button:has-text("Add")');
+		await page.waitForURL(/ids=leeds,thurrock,bury-and-rochdale$/);
+		await expect.poll(() => page.locator('thead th[data-service]').count()).toBe(3);
+		expect(errors).toEqual([]);
 		await context.close();
 	});
 });

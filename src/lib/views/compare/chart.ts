@@ -1,0 +1,60 @@
+import * as Plot from '@observablehq/plot';
+import { CHART_WIDTH, PALETTE, RATING_COLOURS, RATING_INITIALS, RATINGS_DISPLAY, STYLE, labelMargin, ratingText, serialise, type ChartOptions } from '../../charts/theme';
+import { kqLabel } from '../profile/chart';
+import type { CompareData } from './query';
+
+const colLabel = (c: CompareData['columns'][number]) => `${c.name} ${c.published ?? c.published_year ?? ''}`.trim();
+
+/** Standards grid: one column per service, each cell labelled with the rating's initials. */
+export function compareStandardsChart(d: CompareData, { document, width = CHART_WIDTH }: ChartOptions): string {
+	const names = new Map(d.columns.map((c) => [c.inspection_id, colLabel(c)]));
+	const cells = d.standards.map((s) => ({ ...s, service: names.get(s.inspection_id) as string }));
+	const codes = [...new Set(cells.map((c) => c.code))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+	return serialise(
+		Plot.plot({
+			document,
+			width: Math.min(width, 140 + d.columns.length * 150),
+			height: 60 + codes.length * 24,
+			marginLeft: 50,
+			marginTop: 40,
+			style: STYLE,
+			x: { label: null, domain: d.columns.map(colLabel), axis: 'top' },
+			y: { label: 'Standard', domain: codes },
+			color: { domain: [...RATINGS_DISPLAY], range: RATINGS_DISPLAY.map((r) => RATING_COLOURS[r]) },
+			marks: [
+				Plot.cell(cells, { x: 'service', y: 'code', fill: 'rating', inset: 1, title: (c: (typeof cells)[number]) => `${c.service}, standard ${c.code}: ${c.rating}` }),
+				Plot.text(cells, { x: 'service', y: 'code', text: (c: (typeof cells)[number]) => RATING_INITIALS[c.rating], fill: (c: (typeof cells)[number]) => ratingText(c.rating) })
+			]
+		}) as Element
+	);
+}
+
+const SYMBOLS = ['circle', 'square', 'triangle', 'diamond'];
+
+/** Key questions of each service on one scale. */
+export function compareKqChart(d: CompareData, { document, width = CHART_WIDTH }: ChartOptions): string {
+	const names = new Map(d.columns.map((c) => [c.inspection_id, colLabel(c)]));
+	const rows = d.keyQuestions.map((k) => ({ ...k, service: names.get(k.inspection_id) as string, label: `${k.code} ${kqLabel({ ...k, standard: k.code.slice(0, 3), discretion: false, cases: null })}` }));
+	const labels = [...new Set(rows.map((r) => r.label))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+	const services = d.columns.map(colLabel).filter((s) => rows.some((r) => r.service === s));
+	return serialise(
+		Plot.plot({
+			document,
+			width,
+			height: 60 + labels.length * 22,
+			marginLeft: labelMargin(labels),
+			style: STYLE,
+			x: { label: 'Cases judged sufficient (%)', domain: [0, 100], grid: true },
+			y: { label: null, domain: labels },
+			color: { domain: services, range: PALETTE.slice(0, services.length) },
+			symbol: { domain: services, range: SYMBOLS.slice(0, services.length) },
+			marks: [
+				Plot.ruleX([50, 65, 80], { stroke: '#b1b4b6', strokeDasharray: '3,3' }),
+				Plot.dot(rows, { x: 'pct', y: 'label', fill: 'service', symbol: 'service', r: 5, title: (r: (typeof rows)[number]) => `${r.service}, ${r.code}: ${r.pct}% — "${r.text}"` })
+			]
+		}) as Element
+	);
+}
+
+export const compareLegend = (d: CompareData) =>
+	d.columns.map((c, i) => ({ label: colLabel(c), colour: PALETTE[i], mark: ['●', '■', '▲', '◆'][i] }));
