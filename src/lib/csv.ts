@@ -92,7 +92,7 @@ export function parseCsv(input: string): CsvTable {
 
 /** Undo the formula guard written by `csvCell`. */
 function unguard(value: string): string {
-	return value.length > 1 && value[0] === "'" && FORMULA.test(value.slice(1)) ? value.slice(1) : value;
+	return /^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
 export type CsvValue = string | number | boolean | null | undefined | readonly string[];
@@ -101,7 +101,9 @@ export type CsvValue = string | number | boolean | null | undefined | readonly s
 export function csvCell(value: CsvValue): string {
 	if (value === null || value === undefined) return '';
 	let s = Array.isArray(value) ? JSON.stringify(value) : String(value);
-	if (typeof value === 'string' && FORMULA.test(s)) s = `'${s}`;
+	// a value that already starts with the guard character is guarded too, so reading strips
+	// exactly one apostrophe and gives back what was written
+	if (typeof value === 'string' && /^'*[=+\-@\t\r]/.test(s)) s = `'${s}`;
 	return /[",\n\r;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -16,10 +16,10 @@ describe('CSV out', () => {
 		expect(csvCell(['x', 'y, z'])).toBe('"[""x"",""y, z""]"');
 	});
 	it('export then import gives back the same values', () => {
-		const rows = [{ a: '=cmd|calc', b: 'line\nbreak, "quoted"', c: '-5' }, { a: 'plain', b: '', c: '@x' }];
+		const rows = [{ a: '=cmd|calc', b: 'line\nbreak, "quoted"', c: '-5' }, { a: 'plain', b: "'=already guarded", c: '@x' }];
 		const back = parseCsv(toCsv(['a', 'b', 'c'], rows));
 		expect(back.header).toEqual(['a', 'b', 'c']);
-		expect(back.rows.map((r) => r.cells)).toEqual([['=cmd|calc', 'line\nbreak, "quoted"', '-5'], ['plain', '', '@x']]);
+		expect(back.rows.map((r) => r.cells)).toEqual([['=cmd|calc', 'line\nbreak, "quoted"', '-5'], ['plain', "'=already guarded", '@x']]);
 	});
 });
 
