@@ -11,7 +11,8 @@ export function currentFilters(): Filters {
 export function filterSearch(): string {
 	if (!browser) return '';
 	const p = new URLSearchParams();
-	for (const [k, v] of page.url.searchParams) if (Object.values(PARAMS).includes(k)) p.set(k, v);
+	// the filters, and the data location (?data=) so a link stays on the same dataset
+	for (const [k, v] of page.url.searchParams) if (Object.values(PARAMS).includes(k) || k === 'data') p.set(k, v);
 	const s = p.toString();
 	return s ? `?${s}` : '';
 }

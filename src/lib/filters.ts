@@ -10,13 +10,17 @@ export const NATIONS = ['England', 'Wales'] as const;
 
 const year = z.coerce.number().int().min(2000).max(2100);
 
+export const SOURCES = ['report', 'reference', 'imported', 'synthetic'] as const;
+
 export const Filters = z.object({
 	region: z.string().max(60).optional(),
 	nation: z.enum(NATIONS).optional(),
 	framework: z.enum(FRAMEWORKS).optional(),
 	yearFrom: year.optional(),
 	yearTo: year.optional(),
-	rating: z.enum(RATINGS).optional()
+	rating: z.enum(RATINGS).optional(),
+	/** where the inspection comes from (provenance) */
+	source: z.enum(SOURCES).optional()
 });
 export type Filters = z.infer<typeof Filters>;
 
@@ -27,7 +31,8 @@ export const PARAMS: Record<keyof Filters, string> = {
 	framework: 'framework',
 	yearFrom: 'year-from',
 	yearTo: 'year-to',
-	rating: 'rating'
+	rating: 'rating',
+	source: 'source'
 };
 
 export function parseFilters(params: URLSearchParams): Filters {
@@ -65,6 +70,7 @@ export function describeFilters(filters: Filters): string {
 	if (filters.framework) parts.push(filters.framework);
 	if (filters.yearFrom || filters.yearTo) parts.push(`${filters.yearFrom ?? '…'}-${filters.yearTo ?? '…'}`);
 	if (filters.rating) parts.push(`rated ${filters.rating}`);
+	if (filters.source) parts.push(`${filters.source} data`);
 	return parts.length ? parts.join(', ') : 'all inspections';
 }
 

@@ -10,17 +10,123 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { TABLE_NAMES } from '../schema/tables';
 import { arrowRows } from './rows';
 import { dbStatus } from './status.svelte';
+import { checkReadOnly } from './guard';
+import { loadState, type ImportRows, type LoadIO } from './state';
 import { LOCKDOWN, type Engine, type Param } from './types';
 
 const ARROW_URLS = import.meta.glob('../../../data/*.arrow', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
+/**
+ * Where the data files come from: this site's own data/ by default, or any HTTP(S) folder
+ * named by ?data= (object storage, a CDN, a synthetic benchmark dataset). Read once per
+ * page load; links carry the parameter.
+ */
+export function dataBase(): string | null {
+	if (typeof location === 'undefined') return null;
+	const raw = new URLSearchParams(location.search).get('data');
+	if (!raw) return null;
+	try {
+		const u = new URL(raw, location.href);
+		if (u.protocol === 'http:' || u.protocol === 'https:') return u.href.endsWith('/') ? u.href : `${u.href}/`;
+	} catch {
+		// not an address: ignored, the site's own data is used
+	}
+	return null;
+}
+
 function arrowUrl(table: string): string {
+	const external = dataBase();
+	if (external) return new URL(`${table}.arrow`, external).href;
 	const hit = Object.entries(ARROW_URLS).find(([path]) => path.endsWith(`/${table}.arrow`));
 	if (!hit) throw new Error(`data/${table}.arrow is not part of this build`);
 	return hit[1];
 }
 
 let engine: Promise<Engine> | undefined;
+let base = new Map<string, Uint8Array>();
+let io: LoadIO | undefined;
+let consoleConn: import('@duckdb/duckdb-wasm').AsyncDuckDBConnection | undefined;
+/** Set by the data room: where stored imports come from (IndexedDB). */
+let storedImports: () => Promise<ImportRows[]> = async () => [];
+
+export function setImportSource(source: () => Promise<ImportRows[]>) {
+	storedImports = source;
+}
+
+/**
+ * Replace the loaded state with the shipped tables + `imports`. On failure the previous
+ * imports are loaded again and the error is rethrown, so the page never shows half a change.
+ */
+export async function setImports(imports: ImportRows[], previous: ImportRows[]): Promise<void> {
+	await browserEngine();
+	if (!io) throw new Error('the data engine is not ready');
+	try {
+		await loadState(io, base, imports);
+	} catch (e) {
+		await loadState(io, base, previous);
+		throw e;
+	} finally {
+		dbStatus.dataVersion++;
+	}
+}
+
+export interface ConsoleResult {
+	columns: string[];
+	rows: unknown[][];
+	/** rows the query returned in all (only the first `limit` are kept) */
+	total: number;
+	ms: number;
+}
+
+export class ConsoleRefusal extends Error {}
+
+function display(v: unknown): unknown {
+	if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+	if (v instanceof Uint8Array) return `<${v.length} bytes>`;
+	if (v && typeof v === 'object' && 'toArray' in v && typeof (v as { toArray: unknown }).toArray === 'function') return Array.from((v as { toArray(): unknown[] }).toArray(), display);
+	if (v instanceof Date) return v.toISOString();
+	return v;
+}
+
+/**
+ * Run a console statement: refused unless it only reads (guard.ts), and run inside a
+ * transaction that is always rolled back on a connection of its own, so even a statement
+ * the guard missed cannot change the data.
+ */
+export async function consoleQuery(sql: string, limit = 1000): Promise<ConsoleResult> {
+	const check = checkReadOnly(sql);
+	if (!check.ok) throw new ConsoleRefusal(check.reason);
+	await browserEngine();
+	const conn = consoleConn!;
+	const started = performance.now();
+	await conn.query('BEGIN TRANSACTION');
+	try {
+		const stmt = await conn.prepare(check.sql);
+		try {
+			const reader = await stmt.send();
+			let columns: string[] = [];
+			const rows: unknown[][] = [];
+			let total = 0;
+			for await (const batch of reader) {
+				if (!columns.length) columns = batch.schema.fields.map((f) => f.name);
+				for (let r = 0; r < batch.numRows; r++) {
+					if (rows.length < limit) rows.push(columns.map((_, c) => display(batch.getChildAt(c)?.get(r))));
+					total++;
+				}
+			}
+			return { columns, rows, total, ms: performance.now() - started };
+		} finally {
+			await stmt.close();
+		}
+	} finally {
+		await conn.query('ROLLBACK').catch(() => {});
+	}
+}
+
+/** Ask the engine to stop the console's running statement. */
+export async function cancelConsole(): Promise<boolean> {
+	return consoleConn ? consoleConn.cancelSent() : false;
+}
 
 /** The engine, starting it if needed. Rejects (and sets data-db="error") if it cannot start. */
 export function browserEngine(): Promise<Engine> {
@@ -104,8 +210,30 @@ async function start(): Promise<Engine> {
 	const conn = await db.connect();
 	dbStatus.phase('data');
 	const files = await Promise.all(TABLE_NAMES.map(async (t) => [t, await fetchBytes(arrowUrl(t), (n) => dbStatus.dataBytes(n))] as const));
-	for (const [name, bytes] of files) await conn.insertArrowFromIPCStream(bytes, { name, create: true });
+	base = new Map(files);
+	io = {
+		run: async (sql) => {
+			await conn.query(sql);
+		},
+		insertArrow: (name, bytes) => conn.insertArrowFromIPCStream(bytes, { name, create: true })
+	};
+	const stored = await storedImports().catch((e: unknown) => {
+		dbStatus.notice = `Your imported data could not be read from this browser's storage (${e instanceof Error ? e.message : String(e)}); the shipped data is shown.`;
+		return [] as ImportRows[];
+	});
+	await loadState(io, base, stored).catch(async (e: unknown) => {
+		dbStatus.notice = `Your imported data could not be loaded (${e instanceof Error ? e.message : String(e)}); the shipped data is shown. Remove the imports in the data room to clear this.`;
+		await loadState(io!, base, []);
+	});
 	for (const s of LOCKDOWN) await conn.query(s);
+	consoleConn = await db.connect();
+	const external = dataBase();
+	if (external) {
+		const manifest = await fetch(new URL('manifest.json', external)).then((r) => (r.ok ? r.json() : null), () => null);
+		dbStatus.external = { base: external, synthetic: manifest?.dataset === 'synthetic', scale: manifest?.scale ?? null };
+		// the prerendered charts are of the shipped data: recompute everything
+		dbStatus.dataVersion++;
+	}
 	const api: Engine = {
 		async query<T>(sql: string, params: readonly Param[] = []): Promise<T[]> {
 			if (!params.length) return arrowRows<T>(await conn.query(sql));

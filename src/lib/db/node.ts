@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { LoadIO } from './state';
 import type { Engine, Param } from './types';
 import { LOCKDOWN } from './types';
 import { arrowRows } from './rows';
@@ -14,15 +15,15 @@ const require = createRequire(import.meta.url);
 
 type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
 
-let shared: Promise<Engine> | undefined;
+let shared: Promise<Engine & { io: LoadIO }> | undefined;
 
 /** The engine with every table of `dataDir` loaded (default: ./data). Memoised. */
-export function nodeEngine(dataDir = join(process.cwd(), 'data')): Promise<Engine> {
+export function nodeEngine(dataDir = join(process.cwd(), 'data')): Promise<Engine & { io: LoadIO }> {
 	shared ??= openNodeEngine(dataDir);
 	return shared;
 }
 
-export async function openNodeEngine(dataDir: string, tables: readonly string[] = TABLE_NAMES): Promise<Engine> {
+export async function openNodeEngine(dataDir: string, tables: readonly string[] = TABLE_NAMES): Promise<Engine & { io: LoadIO }> {
 	const duckdb: Blocking = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
 	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
 	const db = await duckdb.createDuckDB(
@@ -39,7 +40,14 @@ export async function openNodeEngine(dataDir: string, tables: readonly string[] 
 		conn.insertArrowFromIPCStream(new Uint8Array(readFileSync(join(dataDir, `${t}.arrow`))), { name: t, create: true });
 	}
 	for (const s of LOCKDOWN) conn.query(s);
+	const io: LoadIO = {
+		run: async (sql) => {
+			conn.query(sql);
+		},
+		insertArrow: async (name, bytes) => conn.insertArrowFromIPCStream(bytes, { name, create: true })
+	};
 	return {
+		io,
 		async query<T>(sql: string, params: readonly Param[] = []): Promise<T[]> {
 			if (!params.length) return arrowRows<T>(conn.query(sql));
 			const stmt = conn.prepare(sql);

@@ -14,6 +14,10 @@ class DbStatus {
 	readyAt = $state(0);
 	/** bumped whenever the loaded data changes (imports), so views recompute */
 	dataVersion = $state(0);
+	/** something the user should know that did not stop the engine (e.g. imports not loaded) */
+	notice = $state('');
+	/** data loaded from another address than the site's own data/ */
+	external = $state<{ base: string; synthetic: boolean; scale: number | null } | null>(null);
 
 	private mark(state: State) {
 		this.state = state;

@@ -37,6 +37,10 @@ export function filterClause(f: Filters): Clause {
 		where.push('i.overall_rating = ?');
 		params.push(f.rating);
 	}
+	if (f.source) {
+		where.push('i.provenance = ?');
+		params.push(f.source);
+	}
 	return { sql: where.length ? where.join(' AND ') : 'TRUE', params };
 }
 

@@ -1,0 +1,61 @@
+/**
+ * The loaded state of the database = the shipped tables + every stored import, applied in
+ * order. Rebuilding from those two sources (Arrow bytes, and the import store) is how an
+ * import is added, replaced or removed, so a failure can always fall back to the last good
+ * state and nothing the user stored is ever the only copy in memory.
+ */
+import { toArrowIPC } from '../dataset/arrow';
+import { TABLE_NAMES, TABLES, type Dataset, type TableName } from '../schema/tables';
+
+/** What both engines (browser worker, Node) offer for loading data. */
+export interface LoadIO {
+	run(sql: string): Promise<void>;
+	insertArrow(table: string, bytes: Uint8Array): Promise<void>;
+}
+
+export interface ImportRows {
+	id: string;
+	rows: Dataset;
+	/** inspection ids whose shipped rows this import replaces */
+	replaces: string[];
+}
+
+const CHILD: TableName[] = ['standard_ratings', 'key_questions', 'prompts', 'context_metrics', 'caseload', 'offences', 'recommendations', 'sqs_findings', 'extraction_warnings'];
+
+const quoted = (ids: string[]) => ids.map((i) => `'${i.replace(/'/g, "''")}'`).join(', ');
+
+export async function loadBase(io: LoadIO, base: Map<string, Uint8Array>) {
+	for (const t of TABLE_NAMES) {
+		const bytes = base.get(t);
+		if (!bytes) throw new Error(`data/${t}.arrow was not loaded`);
+		await io.run(`DROP TABLE IF EXISTS ${t}`);
+		await io.insertArrow(t, bytes);
+	}
+}
+
+/** Add one import's rows (after removing the inspections it replaces). */
+export async function applyImport(io: LoadIO, imp: ImportRows) {
+	const ids = [...new Set([...imp.replaces, ...imp.rows.inspections.map((r) => String(r.inspection_id))])];
+	if (ids.length) {
+		for (const t of [...CHILD, 'inspections'] as TableName[]) await io.run(`DELETE FROM ${t} WHERE inspection_id IN (${quoted(ids)})`);
+	}
+	for (const t of TABLE_NAMES) {
+		const rows = imp.rows[t];
+		if (!rows.length) continue;
+		const tmp = `import_${t}`;
+		await io.run(`DROP TABLE IF EXISTS ${tmp}`);
+		await io.insertArrow(tmp, toArrowIPC(t, rows));
+		const cols = TABLES[t].columns.map((c) => c.name).join(', ');
+		if (t === 'authorities') {
+			await io.run(`INSERT INTO authorities (${cols}) SELECT ${cols} FROM ${tmp} WHERE authority_id NOT IN (SELECT authority_id FROM authorities)`);
+		} else {
+			await io.run(`INSERT INTO ${t} (${cols}) SELECT ${cols} FROM ${tmp}`);
+		}
+		await io.run(`DROP TABLE ${tmp}`);
+	}
+}
+
+export async function loadState(io: LoadIO, base: Map<string, Uint8Array>, imports: ImportRows[]) {
+	await loadBase(io, base);
+	for (const imp of imports) await applyImport(io, imp);
+}

@@ -1,0 +1,59 @@
+/**
+ * Imports kept in the browser (IndexedDB): the source file's text and the parsed rows, so
+ * they survive reload and restart and load into DuckDB on start. One import is one record,
+ * written in one transaction: a reload mid-import leaves it there or not at all.
+ */
+import type { Dataset } from '../schema/tables';
+
+export interface ImportRecord {
+	id: string;
+	name: string;
+	kind: 'report-text' | 'report-pdf' | 'ratings-csv';
+	createdAt: string;
+	/** the file as text (a PDF's extracted text), kept so the import can be checked again */
+	source: string;
+	rows: Dataset;
+	replaces: string[];
+	summary: string;
+}
+
+const DB = 'yj-dashboard';
+const STORE = 'imports';
+
+function open(): Promise<IDBDatabase> {
+	return new Promise((resolve, reject) => {
+		if (typeof indexedDB === 'undefined') return reject(new Error('this browser has no IndexedDB storage'));
+		const req = indexedDB.open(DB, 1);
+		req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'id' });
+		req.onsuccess = () => resolve(req.result);
+		req.onerror = () => reject(req.error ?? new Error('storage could not be opened'));
+		req.onblocked = () => reject(new Error('storage is in use by another tab of this site'));
+	});
+}
+
+async function tx<T>(mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+	const db = await open();
+	return new Promise<T | undefined>((resolve, reject) => {
+		const t = db.transaction(STORE, mode);
+		const req = work(t.objectStore(STORE));
+		t.oncomplete = () => {
+			db.close();
+			resolve(req ? req.result : undefined);
+		};
+		t.onabort = t.onerror = () => {
+			db.close();
+			const e = t.error ?? (req ? req.error : null);
+			reject(e?.name === 'QuotaExceededError' ? new Error("this browser's storage for the site is full") : (e ?? new Error('storage transaction failed')));
+		};
+	});
+}
+
+export async function listImports(): Promise<ImportRecord[]> {
+	const all = (await tx<ImportRecord[]>('readonly', (s) => s.getAll())) ?? [];
+	return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** `r` must be a plain object (pass $state.snapshot of reactive state): IndexedDB clones it. */
+export const putImport = (r: ImportRecord) => tx('readwrite', (s) => s.put(r)).then(() => undefined);
+export const deleteImport = (id: string) => tx('readwrite', (s) => s.delete(id)).then(() => undefined);
+export const clearImports = () => tx('readwrite', (s) => s.clear()).then(() => undefined);
