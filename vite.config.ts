@@ -3,6 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	build: {
+		// never inline assets as data: URLs: the data files are fetched, and the CSP allows
+		// connections to this site only
+		assetsInlineLimit: 0
+	},
 	test: {
 		projects: [
 			{

@@ -59,7 +59,8 @@ function dictionary(data: Dataset): string {
 		const def = TABLES[t];
 		lines.push(`## ${t}`, '', `${def.description} Key: ${def.key.join(', ')}. Rows: ${data[t].length}.`, '');
 		lines.push('| column | type | meaning | unit |', '|---|---|---|---|');
-		for (const c of def.columns) lines.push(`| ${c.name} | ${c.type}${c.nullable ? ' (nullable)' : ''} | ${c.description.replace(/\|/g, '\\|')} | ${c.unit ?? ''} |`);
+		for (const c of def.columns)
+			lines.push(`| ${c.name} | ${c.type}${c.nullable ? ' (nullable)' : ''} | ${c.description.replace(/\|/g, '\\|')} | ${c.unit ?? ''} |`);
 		lines.push('');
 	}
 	lines.push('## Context metrics', '', '| metric | unit | meaning |', '|---|---|---|');
@@ -86,7 +87,10 @@ async function main() {
 		const arrow = toArrowIPC(t, rows);
 		writeFileSync(join(OUT, `${t}.arrow`), arrow);
 		files.arrow = { path: `${t}.arrow`, bytes: arrow.length, sha256: sha256(arrow) };
-		const csv = toCsv(TABLES[t].columns.map((c) => c.name), rows);
+		const csv = toCsv(
+			TABLES[t].columns.map((c) => c.name),
+			rows
+		);
 		writeFileSync(join(OUT, `${t}.csv`), csv);
 		files.csv = { path: `${t}.csv`, bytes: Buffer.byteLength(csv), sha256: sha256(csv) };
 		await writeParquet(t, rows, join(OUT, `${t}.parquet`));
@@ -105,7 +109,8 @@ async function main() {
 		tables
 	};
 	// Same inputs, same outputs: keep the previous build date so an unchanged rebuild is no diff.
-	if (previous && JSON.stringify({ ...previous, built: '' }) === JSON.stringify({ ...manifest, built: '' })) manifest.built = previous.built;
+	if (previous && JSON.stringify({ ...previous, built: '' }) === JSON.stringify({ ...manifest, built: '' }))
+		manifest.built = previous.built;
 	writeFileSync(manifestPath, JSON.stringify(manifest, null, '\t') + '\n');
 	writeFileSync(join(OUT, 'README.md'), dictionary(data));
 	const counts = TABLE_NAMES.map((t) => `${t} ${data[t].length}`).join(', ');

@@ -7,11 +7,11 @@
  * with ?data=<address of the folder> (see docs/PERFORMANCE.md).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseCsv } from '../src/lib/csv';
+import { join, resolve } from 'node:path';
+import { parseTableCsv } from '../src/lib/dataset/from-csv';
 import { toArrowIPC } from '../src/lib/dataset/arrow';
 import { bandOf, overallRating, scoreOf, totalScore } from '../src/lib/rules/bands';
-import { emptyDataset, TABLE_NAMES, TABLES, type Dataset, type Row, type TableName } from '../src/lib/schema/tables';
+import { emptyDataset, TABLE_NAMES, type Dataset, type Row, type TableName } from '../src/lib/schema/tables';
 import type { Rating } from '../src/lib/schema/extracted';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -21,7 +21,7 @@ const opt = (name: string, dflt: string) => {
 	return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
 };
 const SCALE = Number(opt('scale', '100'));
-const OUT = join(ROOT, opt('out', 'data-synthetic'));
+const OUT = resolve(ROOT, opt('out', 'data-synthetic'));
 if (!Number.isInteger(SCALE) || SCALE < 1 || SCALE > 1000) {
 	console.error('data:synthetic: --scale must be a whole number from 1 to 1000');
 	process.exit(2);
@@ -41,27 +41,12 @@ const random = rng(20261125);
 const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
-function readTable(t: TableName): Row[] {
-	const { header, rows } = parseCsv(readFileSync(join(ROOT, 'data', `${t}.csv`), 'utf8'));
-	const cols = TABLES[t].columns;
-	return rows.map((r) =>
-		Object.fromEntries(
-			header.map((h, k) => {
-				const c = cols.find((x) => x.name === h)!;
-				const v = r.cells[k];
-				if (v === '' && c.nullable) return [h, null];
-				if (c.type === 'INTEGER' || c.type === 'DOUBLE') return [h, v === '' ? null : Number(v)];
-				if (c.type === 'BOOLEAN') return [h, v === 'true'];
-				if (c.type === 'VARCHAR[]') return [h, JSON.parse(v || '[]')];
-				return [h, v];
-			})
-		)
-	);
-}
+const readTable = (t: TableName): Row[] => parseTableCsv(t, readFileSync(join(ROOT, 'data', `${t}.csv`), 'utf8'));
 
 const real = Object.fromEntries(TABLE_NAMES.map((t) => [t, readTable(t)])) as Dataset;
 const ratingsByCode = new Map<string, Rating[]>();
-for (const s of real.standard_ratings) ratingsByCode.set(String(s.code), [...(ratingsByCode.get(String(s.code)) ?? []), s.rating as Rating]);
+for (const s of real.standard_ratings)
+	ratingsByCode.set(String(s.code), [...(ratingsByCode.get(String(s.code)) ?? []), s.rating as Rating]);
 const pctsByTheme = new Map<string, number[]>();
 for (const k of real.key_questions) pctsByTheme.set(String(k.theme), [...(pctsByTheme.get(String(k.theme)) ?? []), Number(k.pct)]);
 const regions = real.authorities.map((a) => ({ region: String(a.region), nation: String(a.nation) }));
@@ -75,35 +60,91 @@ for (let copy = 0; copy < SCALE; copy++) {
 		const authorityId = `synthetic-service-${num}`;
 		const id = `${authorityId}-${ins.published ?? ins.published_year ?? 'undated'}`;
 		const place = pick(regions);
-		out.authorities.push({ authority_id: authorityId, name: `Synthetic service ${num}`, nation: place.nation, region: place.region, local_authorities: [`Synthetic authority ${num}`], provenance: 'synthetic' });
+		out.authorities.push({
+			authority_id: authorityId,
+			name: `Synthetic service ${num}`,
+			nation: place.nation,
+			region: place.region,
+			local_authorities: [`Synthetic authority ${num}`],
+			provenance: 'synthetic'
+		});
 		const mine = real.standard_ratings.filter((s) => s.inspection_id === ins.inspection_id);
 		const kqs = real.key_questions.filter((k) => k.inspection_id === ins.inspection_id);
 		// key questions: drawn from the shipped distribution for their theme, then jittered
-		const newKqs: Row[] = kqs.map((k) => ({ ...k, inspection_id: id, pct: Math.round(clamp(pick(pctsByTheme.get(String(k.theme))!) + (random() - 0.5) * 16, 0, 100)), provenance: 'synthetic' }));
+		const newKqs: Row[] = kqs.map((k) => ({
+			...k,
+			inspection_id: id,
+			pct: Math.round(clamp(pick(pctsByTheme.get(String(k.theme))!) + (random() - 0.5) * 16, 0, 100)),
+			provenance: 'synthetic'
+		}));
 		// standards: case-based ones take the band of their lowest generated key question,
 		// the others are drawn from the shipped ratings of that standard
 		const newRatings: Row[] = mine.map((s) => {
 			const own = newKqs.filter((k) => k.standard === s.code).map((k) => Number(k.pct));
 			const rating: Rating = own.length ? bandOf(Math.min(...own)) : pick(ratingsByCode.get(String(s.code))!);
-			return { ...s, inspection_id: id, rating, score: scoreOf(rating), recomputed_rating: own.length ? rating : null, discretion: false, provenance: 'synthetic' };
+			return {
+				...s,
+				inspection_id: id,
+				rating,
+				score: scoreOf(rating),
+				recomputed_rating: own.length ? rating : null,
+				discretion: false,
+				provenance: 'synthetic'
+			};
 		});
 		const core = newRatings.filter((s) => s.counts_towards_overall).map((s) => s.rating as Rating);
 		const score = totalScore(core);
 		const resettlement = newRatings.find((s) => s.code === '4.1')?.rating as Rating | undefined;
-		const overall = score !== undefined ? overallRating(score, resettlement) : ins.overall_rating ? pick(real.inspections.map((x) => x.overall_rating).filter(Boolean)) : null;
-		out.inspections.push({ ...ins, inspection_id: id, authority_id: authorityId, service_name: `Synthetic service ${num}`, overall_rating: overall, score: score ?? null, resettlement_rating: resettlement ?? null, source_file: null, source_sha256: null, source_url: null, source_quote: null, notes: 'Synthetic benchmark data: not a real inspection.', provenance: 'synthetic' });
+		const overall =
+			score !== undefined
+				? overallRating(score, resettlement)
+				: ins.overall_rating
+					? pick(real.inspections.map((x) => x.overall_rating).filter(Boolean))
+					: null;
+		out.inspections.push({
+			...ins,
+			inspection_id: id,
+			authority_id: authorityId,
+			service_name: `Synthetic service ${num}`,
+			overall_rating: overall,
+			score: score ?? null,
+			resettlement_rating: resettlement ?? null,
+			source_file: null,
+			source_sha256: null,
+			source_url: null,
+			source_quote: null,
+			notes: 'Synthetic benchmark data: not a real inspection.',
+			provenance: 'synthetic'
+		});
 		out.standard_ratings.push(...newRatings);
 		out.key_questions.push(...newKqs);
 		for (const t of ['prompts', 'offences', 'recommendations', 'sqs_findings', 'extraction_warnings'] as const) {
-			out[t].push(...real[t].filter((r) => r.inspection_id === ins.inspection_id).map((r) => ({ ...r, inspection_id: id, provenance: 'synthetic' })));
+			out[t].push(
+				...real[t].filter((r) => r.inspection_id === ins.inspection_id).map((r) => ({ ...r, inspection_id: id, provenance: 'synthetic' }))
+			);
 		}
 		out.context_metrics.push(
 			...real.context_metrics
 				.filter((r) => r.inspection_id === ins.inspection_id)
-				.map((r) => ({ ...r, inspection_id: id, value: r.unit === 'percent' ? Math.round(clamp(Number(r.value) * (0.8 + random() * 0.4), 0, 100) * 10) / 10 : Math.round(Number(r.value) * (0.8 + random() * 0.4)), provenance: 'synthetic' }))
+				.map((r) => ({
+					...r,
+					inspection_id: id,
+					value:
+						r.unit === 'percent'
+							? Math.round(clamp(Number(r.value) * (0.8 + random() * 0.4), 0, 100) * 10) / 10
+							: Math.round(Number(r.value) * (0.8 + random() * 0.4)),
+					provenance: 'synthetic'
+				}))
 		);
 		const cl = real.caseload.filter((r) => r.inspection_id === ins.inspection_id);
-		out.caseload.push(...cl.map((r) => ({ ...r, inspection_id: id, pct: Math.round(clamp(Number(r.pct) * (0.85 + random() * 0.3), 0, 100)), provenance: 'synthetic' })));
+		out.caseload.push(
+			...cl.map((r) => ({
+				...r,
+				inspection_id: id,
+				pct: Math.round(clamp(Number(r.pct) * (0.85 + random() * 0.3), 0, 100)),
+				provenance: 'synthetic'
+			}))
+		);
 	}
 }
 out.thematic_recommendations = real.thematic_recommendations;
@@ -115,5 +156,12 @@ for (const t of TABLE_NAMES) {
 	writeFileSync(join(OUT, `${t}.arrow`), toArrowIPC(t, out[t]));
 	tables[t] = out[t].length;
 }
-writeFileSync(join(OUT, 'manifest.json'), JSON.stringify({ dataset: 'synthetic', scale: SCALE, seed: 20261125, tables }, null, '\t') + '\n');
-console.log(`data:synthetic: scale ${SCALE} -> ${OUT} (${Object.entries(tables).map(([t, n]) => `${t} ${n}`).join(', ')})`);
+writeFileSync(
+	join(OUT, 'manifest.json'),
+	JSON.stringify({ dataset: 'synthetic', scale: SCALE, seed: 20261125, tables }, null, '\t') + '\n'
+);
+console.log(
+	`data:synthetic: scale ${SCALE} -> ${OUT} (${Object.entries(tables)
+		.map(([t, n]) => `${t} ${n}`)
+		.join(', ')})`
+);

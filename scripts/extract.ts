@@ -18,7 +18,9 @@ function main(argv: string[]): number {
 		raw = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code;
-		process.stderr.write(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unknown error')})\n`);
+		process.stderr.write(
+			`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unknown error')})\n`
+		);
 		return 2;
 	}
 	try {

@@ -45,7 +45,11 @@ export function serveStatic(dir: string, port = 0, options: ServeOptions = {}): 
 			else res.end('Not found');
 			return;
 		}
-		res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...options.headers });
+		res.writeHead(200, {
+			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+			'cache-control': 'no-cache',
+			...options.headers
+		});
 		if (req.method === 'HEAD') res.end();
 		else createReadStream(file).pipe(res);
 	});

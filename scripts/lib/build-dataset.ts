@@ -27,14 +27,19 @@ export interface SourceInfo {
 }
 
 function readSources() {
-	if (!existsSync(SHARED)) throw new BuildError(`${SHARED} not found: data:build reads ../shared/reports and ../shared/reference (the committed data/ needs neither).`);
+	if (!existsSync(SHARED))
+		throw new BuildError(
+			`${SHARED} not found: data:build reads ../shared/reports and ../shared/reference (the committed data/ needs neither).`
+		);
 	const sources: SourceInfo[] = [];
 	const read = (rel: string) => {
 		const bytes = readFileSync(join(SHARED, rel));
 		sources.push({ file: rel, sha256: sha256(bytes), bytes: bytes.length });
 		return bytes.toString('utf8');
 	};
-	const reportFiles = readdirSync(join(SHARED, 'reports')).filter((f) => f.endsWith('.txt')).sort();
+	const reportFiles = readdirSync(join(SHARED, 'reports'))
+		.filter((f) => f.endsWith('.txt'))
+		.sort();
 	const reports = reportFiles.map((f) => ({ file: `reports/${f}`, text: read(`reports/${f}`) }));
 	const reference = {
 		publishedInspections: { file: 'reference/published-inspections.csv', text: read('reference/published-inspections.csv') },

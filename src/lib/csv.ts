@@ -23,7 +23,8 @@ export class CsvError extends Error {
 	}
 }
 
-const FORMULA = /^[=+\-@\t\r]/;
+/** Starts like a formula, possibly after guard apostrophes already there. */
+const FORMULA = /^'*[=+\-@\t\r]/;
 
 /** Guess the separator from the header line: `;` when it has more of them than commas. */
 function separatorOf(text: string): ',' | ';' | '\t' {
@@ -92,7 +93,7 @@ export function parseCsv(input: string): CsvTable {
 
 /** Undo the formula guard written by `csvCell`. */
 function unguard(value: string): string {
-	return /^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+	return value[0] === "'" && FORMULA.test(value) ? value.slice(1) : value;
 }
 
 export type CsvValue = string | number | boolean | null | undefined | readonly string[];
@@ -103,7 +104,7 @@ export function csvCell(value: CsvValue): string {
 	let s = Array.isArray(value) ? JSON.stringify(value) : String(value);
 	// a value that already starts with the guard character is guarded too, so reading strips
 	// exactly one apostrophe and gives back what was written
-	if (typeof value === 'string' && /^'*[=+\-@\t\r]/.test(s)) s = `'${s}`;
+	if (typeof value === 'string' && FORMULA.test(s)) s = `'${s}`;
 	return /[",\n\r;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -4,6 +4,10 @@
  * parses and writes that string. Unknown or malformed values are dropped, never trusted.
  */
 import { z } from 'zod';
+
+// zod's fast path probes `new Function`, which the site's Content-Security-Policy refuses
+// (and reports as a violation): validate without it.
+z.config({ jitless: true });
 import { FRAMEWORKS, RATINGS } from './schema/extracted';
 
 export const NATIONS = ['England', 'Wales'] as const;

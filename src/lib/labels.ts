@@ -24,11 +24,13 @@ export function formatMonth(published: string | null | undefined, year?: number 
 /** Plain words for each kind of extraction warning (the message gives the particulars). */
 export const WARNING_EXPLANATIONS: Record<string, string> = {
 	'standard-name-conflict': 'The report calls one standard by two different names. The rating is the same; the framework name is used.',
-	'kq-text-mismatch': "A key question's wording in a chapter table was copied from another standard. The figures are unaffected; the annexe wording is shown.",
+	'kq-text-mismatch':
+		"A key question's wording in a chapter table was copied from another standard. The figures are unaffected; the annexe wording is shown.",
 	'kq-missing': 'A key question appears in the report without a percentage. It is left out rather than guessed.',
 	'duplicate-prompt-letter': 'Two prompts under one key question carry the same letter. Both are kept, in the order printed.',
 	'rating-conflict': 'Two places in the report give different ratings for the same standard.',
-	'standard-rule-difference': 'The published rating is not the band of the lowest key question, and the report marks no professional discretion.',
+	'standard-rule-difference':
+		'The published rating is not the band of the lowest key question, and the report marks no professional discretion.',
 	'discretion-without-effect': 'Professional discretion is marked, but the published rating is what the rules give anyway.',
 	'score-difference': 'The score the report prints is not the sum of its standard ratings.',
 	'overall-rule-difference': 'The overall rating is not the band the score falls in.',

@@ -6,13 +6,27 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export function launch(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
 	});
 }
 
 /** A page that records console errors, page errors and requests that leave the origin. */
 export async function openPage(browser: Browser, baseURL: string) {
 	const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+	// record Content-Security-Policy violations the page reports
+	await context.addInitScript(() => {
+		const w = window as unknown as { __csp: string[] };
+		w.__csp = [];
+		document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+	});
 	const page = await context.newPage();
 	const errors: string[] = [];
 	const offsite: string[] = [];
@@ -35,4 +49,8 @@ export async function dbReady(page: Page) {
 /** Wait until no figure is recomputing. */
 export async function settled(page: Page) {
 	await page.waitForFunction(() => document.querySelectorAll('figure[data-loading]').length === 0, undefined, { timeout: 30_000 });
+}
+
+export function cspViolations(page: Page): Promise<string[]> {
+	return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp ?? []);
 }

@@ -81,7 +81,10 @@ describe('recommendations', () => {
 		await expect.poll(() => count(page)).toBe('6');
 		const svg = await page.locator('figure[data-chart="recommendation-themes"] svg').innerHTML();
 		expect(svg).toContain('<title>Risk of harm to others: 3 recommendations');
-		const [d] = await Promise.all([page.waitForEvent('download'), page.click('figure[data-chart="recommendation-themes"] [data-download="csv"]')]);
+		const [d] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click('figure[data-chart="recommendation-themes"] [data-download="csv"]')
+		]);
 		expect(parseCsv(readFileSync((await d.path())!).toString()).rows).toHaveLength(12);
 		expect(errors).toEqual([]);
 		await context.close();

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv';
-import { dbReady, launch, openPage, settled } from './browser';
+import { cspViolations, dbReady, launch, openPage, settled } from './browser';
 
 const base = inject('baseURL');
 const VIEWS = [
@@ -27,8 +27,14 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('every view', () => {
-	it.each(VIEWS)('$path: prerendered HTML already holds each chart as SVG', async ({ path, charts }) => {
+	it.each(VIEWS)('$path: prerendered HTML already holds each chart as SVG, under a strict CSP', async ({ path, charts }) => {
 		const html = await (await fetch(`${base}${path}`)).text();
+		const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+		expect(csp).toMatch(/default-src 'self'/);
+		expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'(;|$)/);
+		expect(csp).toMatch(/object-src 'none'/);
+		expect(csp).toMatch(/base-uri 'self'/);
+		expect(csp).not.toMatch(/(?<!wasm-)unsafe-eval|script-src[^;]*unsafe-inline/);
 		for (const name of charts) {
 			const figure = new RegExp(`<figure[^>]*data-chart="${name}"[\\s\\S]*?<svg[^>]*class="plot`);
 			expect(html, name).toMatch(figure);
@@ -43,6 +49,7 @@ describe('every view', () => {
 		for (const name of charts) expect(await page.locator(`figure[data-chart="${name}"] svg`).count()).toBeGreaterThan(0);
 		expect(errors).toEqual([]);
 		expect(offsite).toEqual([]);
+		expect(await cspViolations(page)).toEqual([]);
 		await context.close();
 	});
 });
@@ -98,31 +105,34 @@ describe('filters', () => {
 });
 
 describe('downloads', () => {
-	it.each(VIEWS.slice(0, 5))('$path: every chart gives a PNG, an SVG and a CSV; the CSV is the rows of its table', async ({ path, charts }) => {
-		const { page, errors, context } = await openPage(browser, base);
-		await page.goto(`${base}${path}?region=North+West`);
-		await dbReady(page);
-		await settled(page);
-		for (const name of charts) {
-			const fig = page.locator(`figure[data-chart="${name}"]`);
-			if (await fig.locator('.empty').count()) continue;
-			for (const kind of ['png', 'svg', 'csv']) {
-				const [download] = await Promise.all([page.waitForEvent('download'), fig.locator(`[data-download="${kind}"]`).click()]);
-				const file = readFileSync((await download.path())!);
-				expect(file.length, `${name}.${kind}`).toBeGreaterThan(50);
-				expect(download.suggestedFilename()).toMatch(new RegExp(`north-west\\.${kind}$`));
-				if (kind === 'png') expect(file.subarray(1, 4).toString()).toBe('PNG');
-				if (kind === 'svg') expect(file.toString()).toMatch(/^<\?xml[\s\S]*<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-				if (kind === 'csv') {
-					const csv = parseCsv(file.toString());
-					const tableRows = await fig.locator('details table tbody tr').count();
-					expect(csv.rows.length, name).toBe(tableRows);
+	it.each(VIEWS.slice(0, 5))(
+		'$path: every chart gives a PNG, an SVG and a CSV; the CSV is the rows of its table',
+		async ({ path, charts }) => {
+			const { page, errors, context } = await openPage(browser, base);
+			await page.goto(`${base}${path}?region=North+West`);
+			await dbReady(page);
+			await settled(page);
+			for (const name of charts) {
+				const fig = page.locator(`figure[data-chart="${name}"]`);
+				if (await fig.locator('.empty').count()) continue;
+				for (const kind of ['png', 'svg', 'csv']) {
+					const [download] = await Promise.all([page.waitForEvent('download'), fig.locator(`[data-download="${kind}"]`).click()]);
+					const file = readFileSync((await download.path())!);
+					expect(file.length, `${name}.${kind}`).toBeGreaterThan(50);
+					expect(download.suggestedFilename()).toMatch(new RegExp(`north-west\\.${kind}$`));
+					if (kind === 'png') expect(file.subarray(1, 4).toString()).toBe('PNG');
+					if (kind === 'svg') expect(file.toString()).toMatch(/^<\?xml[\s\S]*<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+					if (kind === 'csv') {
+						const csv = parseCsv(file.toString());
+						const tableRows = await fig.locator('details table tbody tr').count();
+						expect(csv.rows.length, name).toBe(tableRows);
+					}
 				}
 			}
+			expect(errors).toEqual([]);
+			await context.close();
 		}
-		expect(errors).toEqual([]);
-		await context.close();
-	});
+	);
 });
 
 describe('when the engine cannot start', () => {
@@ -180,7 +190,9 @@ describe('compare', () => {
 		await page.goto(`${base}/compare/?ids=leeds,thurrock,camden`);
 		await dbReady(page);
 		await settled(page);
-		await expect.poll(() => page.locator('thead th[data-service]').evaluateAll((els) => els.map((e) => e.getAttribute('data-service')))).toEqual(['leeds', 'thurrock', 'camden']);
+		await expect
+			.poll(() => page.locator('thead th[data-service]').evaluateAll((els) => els.map((e) => e.getAttribute('data-service'))))
+			.toEqual(['leeds', 'thurrock', 'camden']);
 		await page.click('button[aria-label="Remove Camden from the comparison"]');
 		await page.waitForURL(/ids=leeds,thurrock$/);
 		await expect.poll(() => page.locator('thead th[data-service]').count()).toBe(2);

@@ -16,10 +16,16 @@ describe('CSV out', () => {
 		expect(csvCell(['x', 'y, z'])).toBe('"[""x"",""y, z""]"');
 	});
 	it('export then import gives back the same values', () => {
-		const rows = [{ a: '=cmd|calc', b: 'line\nbreak, "quoted"', c: '-5' }, { a: 'plain', b: "'=already guarded", c: '@x' }];
+		const rows = [
+			{ a: '=cmd|calc', b: 'line\nbreak, "quoted"', c: '-5' },
+			{ a: 'plain', b: "'=already guarded", c: '@x' }
+		];
 		const back = parseCsv(toCsv(['a', 'b', 'c'], rows));
 		expect(back.header).toEqual(['a', 'b', 'c']);
-		expect(back.rows.map((r) => r.cells)).toEqual([['=cmd|calc', 'line\nbreak, "quoted"', '-5'], ['plain', "'=already guarded", '@x']]);
+		expect(back.rows.map((r) => r.cells)).toEqual([
+			['=cmd|calc', 'line\nbreak, "quoted"', '-5'],
+			['plain', "'=already guarded", '@x']
+		]);
 	});
 });
 
@@ -45,7 +51,9 @@ describe('filters in the URL', () => {
 		expect(parseFilters(new URLSearchParams(s))).toEqual(f);
 	});
 	it('drop what is not a valid value', () => {
-		expect(parseFilters(new URLSearchParams('rating=Excellent&year-from=abc&nation=Scotland&framework=yos-2018'))).toEqual({ framework: 'yos-2018' });
+		expect(parseFilters(new URLSearchParams('rating=Excellent&year-from=abc&nation=Scotland&framework=yos-2018'))).toEqual({
+			framework: 'yos-2018'
+		});
 	});
 	it('become parameters, never SQL text', () => {
 		const c = filterClause({ region: "x' OR 1=1 --", yearTo: 2020 });
@@ -60,10 +68,19 @@ describe('filters in the URL', () => {
 
 describe('standalone SVG download', () => {
 	it('is one well-formed SVG with title, source and the chart inside', () => {
-		const chart = '<svg class="plot-x" width="300" height="100" viewBox="0 0 300 100"><rect width="10" height="10"/><text>a &lt; b</text></svg>';
-		const file = standaloneSvg(chart, { title: 'Title <b>', subtitle: 'Sub', source: 'Source: X & Y', legend: [{ label: 'Good', colour: '#28A197', mark: 'G' }] });
+		const chart =
+			'<svg class="plot-x" width="300" height="100" viewBox="0 0 300 100"><rect width="10" height="10"/><text>a &lt; b</text></svg>';
+		const file = standaloneSvg(chart, {
+			title: 'Title <b>',
+			subtitle: 'Sub',
+			source: 'Source: X & Y',
+			legend: [{ label: 'Good', colour: '#28A197', mark: 'G' }]
+		});
 		expect(file.startsWith('<?xml')).toBe(true);
-		const doc = new (serverDocument().defaultView as unknown as { DOMParser: typeof DOMParser }).DOMParser().parseFromString(file.replace(/^<\?xml[^>]*>\n/, ''), 'image/svg+xml');
+		const doc = new (serverDocument().defaultView as unknown as { DOMParser: typeof DOMParser }).DOMParser().parseFromString(
+			file.replace(/^<\?xml[^>]*>\n/, ''),
+			'image/svg+xml'
+		);
 		const root = doc.documentElement;
 		expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
 		expect(file).toContain('Title &lt;b&gt;');

@@ -97,7 +97,10 @@ describe('npm run data:build', () => {
 		const b = buildDataset().data;
 		expect(a).toEqual(b);
 		for (const t of TABLE_NAMES) {
-			const fresh = toCsv(TABLES[t].columns.map((c) => c.name), a[t]);
+			const fresh = toCsv(
+				TABLES[t].columns.map((c) => c.name),
+				a[t]
+			);
 			expect(fresh, `data/${t}.csv is stale: run npm run data:build`).toBe(readFileSync(`${DATA}/${t}.csv`, 'utf8'));
 		}
 	});

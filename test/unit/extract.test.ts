@@ -49,7 +49,10 @@ describe('inconsistencies in the reports become warnings, never silent fixes', (
 	});
 
 	it('a published rating that differs from the rules is kept and reported', () => {
-		const text = read('leeds-2019-11.txt').replace('3.3.3. Does service delivery effectively support the safety of other people?\t55%', '3.3.3. Does service delivery effectively support the safety of other people?\t45%');
+		const text = read('leeds-2019-11.txt').replace(
+			'3.3.3. Does service delivery effectively support the safety of other people?\t55%',
+			'3.3.3. Does service delivery effectively support the safety of other people?\t45%'
+		);
 		const v = ok(text);
 		expect(v.ratings.find((r) => r.code === '3.3')?.rating).toBe('Requires improvement');
 		expect(v.warnings.find((w) => w.code === 'standard-rule-difference')?.message).toMatch(/3\.3.*45%.*Inadequate/);
@@ -86,7 +89,12 @@ describe('Short Quality Screening 2016', () => {
 	const v = ok(read('derbyshire-sqs-2016-03.txt'));
 	const find = (re: RegExp) => v.findings!.find((f) => re.test(f.text));
 	it('is recognised as sqs-2016 with nothing rated', () => {
-		expect(v.inspection).toMatchObject({ framework: 'sqs-2016', published: '2016-03', authority: 'Derbyshire', leadInspector: 'Jane Attwood' });
+		expect(v.inspection).toMatchObject({
+			framework: 'sqs-2016',
+			published: '2016-03',
+			authority: 'Derbyshire',
+			leadInspector: 'Jane Attwood'
+		});
 		expect(v.ratings).toEqual([]);
 	});
 	it('turns proportion words into numbers with n = cases examined (34)', () => {
@@ -154,7 +162,14 @@ describe('layouts the parser must survive', () => {
 	it('HTML cells instead of tabs', () => {
 		const html = bury
 			.split('\n')
-			.map((l) => (l.includes('\t') ? l.split('\t').map((c) => `<p>${c.replace(/&/g, '&amp;')}</p>`).join('\t') : l))
+			.map((l) =>
+				l.includes('\t')
+					? l
+							.split('\t')
+							.map((c) => `<p>${c.replace(/&/g, '&amp;')}</p>`)
+							.join('\t')
+					: l
+			)
 			.join('\n');
 		const v = ok(html);
 		expect(v.ratings).toEqual(golden.ratings);
@@ -180,7 +195,11 @@ describe('not a report', () => {
 		['whitespace', '  \n\n ', /empty/],
 		['binary', '\u0000\u0001PNG\u0000\u0000 binary', /binary/],
 		['unrelated text', 'Minutes of the parish council meeting. Item 1: the village hall roof.', /HM Inspectorate of Probation/],
-		['an HMIP adult probation report', 'HM Inspectorate of Probation\nAn inspection of probation services in the North\nOverall rating Good', /youth/]
+		[
+			'an HMIP adult probation report',
+			'HM Inspectorate of Probation\nAn inspection of probation services in the North\nOverall rating Good',
+			/youth/
+		]
 	])('%s', (_, text, reason) => {
 		const r = extract(text);
 		expect(r.ok).toBe(false);

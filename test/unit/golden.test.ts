@@ -35,7 +35,13 @@ describe.each(Object.entries(golden))('%s matches the golden file', (file, exp) 
 	const ins = got.inspection!;
 
 	it('header', () => {
-		expect({ authority: ins.authority, published: ins.published, framework: ins.framework, overallRating: ins.overallRating, score: ins.score }).toEqual({
+		expect({
+			authority: ins.authority,
+			published: ins.published,
+			framework: ins.framework,
+			overallRating: ins.overallRating,
+			score: ins.score
+		}).toEqual({
 			authority: exp.authority,
 			published: exp.published,
 			framework: exp.framework,

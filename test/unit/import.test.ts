@@ -13,14 +13,32 @@ import { TABLE_NAMES } from '../../src/lib/schema/tables';
 import { checkDataset } from '../../src/lib/dataset/assemble';
 import { REPORTS, ROOT } from '../paths';
 
-const HEADER = 'service,local_authorities,nation,region,published,framework,overall_rating,standard,rating,desistance_pct,child_safety_pct,others_safety_pct,source';
+const HEADER =
+	'service,local_authorities,nation,region,published,framework,overall_rating,standard,rating,desistance_pct,child_safety_pct,others_safety_pct,source';
 const row = (over: Partial<Record<string, string>> = {}) => {
-	const base: Record<string, string> = { service: 'Northmoor', local_authorities: 'Northmoor', nation: 'England', region: 'North West', published: '2024-03', framework: 'yjs-2021', overall_rating: 'Good', standard: '2.1', rating: 'Requires improvement', desistance_pct: '82', child_safety_pct: '70', others_safety_pct: '58', source: 'https://example.org/report' };
+	const base: Record<string, string> = {
+		service: 'Northmoor',
+		local_authorities: 'Northmoor',
+		nation: 'England',
+		region: 'North West',
+		published: '2024-03',
+		framework: 'yjs-2021',
+		overall_rating: 'Good',
+		standard: '2.1',
+		rating: 'Requires improvement',
+		desistance_pct: '82',
+		child_safety_pct: '70',
+		others_safety_pct: '58',
+		source: 'https://example.org/report'
+	};
 	const r = { ...base, ...over };
-	return HEADER.split(',').map((c) => r[c]).join(',');
+	return HEADER.split(',')
+		.map((c) => r[c])
+		.join(',');
 };
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
-const problems = (text: string) => importRatingsCsv('ratings.csv', text).problems.map((p) => `${p.row ?? ''}|${p.column ?? ''}|${p.reason}`);
+const problems = (text: string) =>
+	importRatingsCsv('ratings.csv', text).problems.map((p) => `${p.row ?? ''}|${p.column ?? ''}|${p.reason}`);
 
 describe('ratings CSV: good files', () => {
 	it('the template itself imports', () => {
@@ -33,16 +51,40 @@ describe('ratings CSV: good files', () => {
 
 	it('percentages become key questions and the rules recompute the band', () => {
 		const r = importRatingsCsv('ratings.csv', csv(row()));
-		expect(r.rows.key_questions.map((k) => `${k.code}:${k.theme}:${k.pct}`)).toEqual(['2.1.1:desistance:82', '2.1.2:child-safety:70', '2.1.3:others-safety:58']);
-		expect(r.rows.standard_ratings[0]).toMatchObject({ rating: 'Requires improvement', recomputed_rating: 'Requires improvement', provenance: 'imported' });
-		expect(r.rows.inspections[0]).toMatchObject({ inspection_id: 'northmoor-2024-03', provenance: 'imported', source_url: 'https://example.org/report' });
+		expect(r.rows.key_questions.map((k) => `${k.code}:${k.theme}:${k.pct}`)).toEqual([
+			'2.1.1:desistance:82',
+			'2.1.2:child-safety:70',
+			'2.1.3:others-safety:58'
+		]);
+		expect(r.rows.standard_ratings[0]).toMatchObject({
+			rating: 'Requires improvement',
+			recomputed_rating: 'Requires improvement',
+			provenance: 'imported'
+		});
+		expect(r.rows.inspections[0]).toMatchObject({
+			inspection_id: 'northmoor-2024-03',
+			provenance: 'imported',
+			source_url: 'https://example.org/report'
+		});
 	});
 
 	it('a UTF-8 BOM, semicolons, CRLF and quoted fields with commas and newlines', () => {
-		const text = '\uFEFF' + csv(row({ service: 'Northmoor' }), row({ standard: '1.1', rating: 'Good', desistance_pct: '', child_safety_pct: '', others_safety_pct: '', local_authorities: 'Northmoor' }))
-			.replace(/,/g, ';')
-			.replace(/\n/g, '\r\n')
-			.replace('https://example.org/report', '"https://example.org/report"');
+		const text =
+			'\uFEFF' +
+			csv(
+				row({ service: 'Northmoor' }),
+				row({
+					standard: '1.1',
+					rating: 'Good',
+					desistance_pct: '',
+					child_safety_pct: '',
+					others_safety_pct: '',
+					local_authorities: 'Northmoor'
+				})
+			)
+				.replace(/,/g, ';')
+				.replace(/\n/g, '\r\n')
+				.replace('https://example.org/report', '"https://example.org/report"');
 		const r = importRatingsCsv('semi.csv', text);
 		expect(r.problems).toEqual([]);
 		expect(r.rows.standard_ratings).toHaveLength(2);
@@ -97,7 +139,12 @@ describe('ratings CSV: bad files, every problem named', () => {
 
 	it('duplicate rows and inspections that disagree with themselves', () => {
 		const got = problems(csv(row(), row(), row({ standard: '2.2', overall_rating: 'Inadequate' })));
-		expect(got).toEqual(expect.arrayContaining(['3||duplicate of row 2 (same service, month and standard)', expect.stringMatching(/^4\|overall_rating\|differs from row 2/)]));
+		expect(got).toEqual(
+			expect.arrayContaining([
+				'3||duplicate of row 2 (same service, month and standard)',
+				expect.stringMatching(/^4\|overall_rating\|differs from row 2/)
+			])
+		);
 	});
 
 	it('a file with any problem adds nothing', () => {
@@ -113,7 +160,10 @@ describe('file kinds', () => {
 		expect(kindOf('x.txt', b('HM Inspectorate'))).toEqual({ kind: 'report-text' });
 		expect(kindOf('x.pdf', b('%PDF-1.7'))).toEqual({ kind: 'report-pdf' });
 		expect(kindOf('r.csv', b('a,b'))).toEqual({ kind: 'ratings-csv' });
-		expect(kindOf('photo.png', new Uint8Array([137, 80, 78, 71, 0]))).toMatchObject({ kind: null, reason: expect.stringMatching(/photo\.png: a binary file/) });
+		expect(kindOf('photo.png', new Uint8Array([137, 80, 78, 71, 0]))).toMatchObject({
+			kind: null,
+			reason: expect.stringMatching(/photo\.png: a binary file/)
+		});
 		expect(kindOf('notes.docx', b('PK'))).toMatchObject({ kind: null, reason: expect.stringMatching(/not an inspection report/) });
 	});
 });
@@ -147,22 +197,42 @@ describe('applying imports to the engine', () => {
 
 	it('adds rows, replaces a shipped inspection, and going back restores the shipped data', async () => {
 		const before = await count(`SELECT count(*)::INTEGER AS n FROM inspections`);
-		const csvRows = importRatingsCsv('r.csv', csv(row(), row({ service: 'Leeds', local_authorities: 'Leeds', region: 'Yorkshire and The Humber', published: '2019-11', framework: 'yos-2018', overall_rating: 'Inadequate' }))).rows;
+		const csvRows = importRatingsCsv(
+			'r.csv',
+			csv(
+				row(),
+				row({
+					service: 'Leeds',
+					local_authorities: 'Leeds',
+					region: 'Yorkshire and The Humber',
+					published: '2019-11',
+					framework: 'yos-2018',
+					overall_rating: 'Inadequate'
+				})
+			)
+		).rows;
 		await loadState(db.io, base, [{ id: 'a', rows: csvRows, replaces: ['leeds-2019-11'] }]);
 		expect(await count(`SELECT count(*)::INTEGER AS n FROM inspections`)).toBe(before + 1);
 		expect(await count(`SELECT count(*)::INTEGER AS n FROM inspections WHERE provenance = 'imported'`)).toBe(2);
 		expect(await count(`SELECT count(*)::INTEGER AS n FROM key_questions WHERE inspection_id = 'leeds-2019-11'`)).toBe(3);
-		expect((await db.query<{ r: string }>(`SELECT overall_rating AS r FROM inspections WHERE inspection_id = 'leeds-2019-11'`))[0].r).toBe('Inadequate');
+		expect((await db.query<{ r: string }>(`SELECT overall_rating AS r FROM inspections WHERE inspection_id = 'leeds-2019-11'`))[0].r).toBe(
+			'Inadequate'
+		);
 		await loadState(db.io, base, []);
 		expect(await count(`SELECT count(*)::INTEGER AS n FROM inspections`)).toBe(before);
 		expect(await count(`SELECT count(*)::INTEGER AS n FROM key_questions WHERE inspection_id = 'leeds-2019-11'`)).toBe(23);
 	});
 
 	it('a new area comes with it; a known area keeps its shipped row', async () => {
-		const rows = importRatingsCsv('r.csv', csv(row(), row({ service: 'Leeds', region: 'Yorkshire and The Humber', published: '2024-01' }))).rows;
+		const rows = importRatingsCsv(
+			'r.csv',
+			csv(row(), row({ service: 'Leeds', region: 'Yorkshire and The Humber', published: '2024-01' }))
+		).rows;
 		await loadState(db.io, base, []);
 		await applyImport(db.io, { id: 'b', rows, replaces: [] });
-		const areas = await db.query<{ authority_id: string; provenance: string }>(`SELECT authority_id, provenance FROM authorities WHERE authority_id IN ('northmoor', 'leeds') ORDER BY 1`);
+		const areas = await db.query<{ authority_id: string; provenance: string }>(
+			`SELECT authority_id, provenance FROM authorities WHERE authority_id IN ('northmoor', 'leeds') ORDER BY 1`
+		);
 		expect(areas).toEqual([
 			{ authority_id: 'leeds', provenance: 'reference' },
 			{ authority_id: 'northmoor', provenance: 'imported' }

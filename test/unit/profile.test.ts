@@ -46,7 +46,11 @@ describe('services and profiles', () => {
 	it('lists every service with its latest inspection, respecting filters', async () => {
 		const all = await services(db, {});
 		expect(all).toHaveLength(127);
-		expect(all.find((s) => s.authority_id === 'thurrock')).toMatchObject({ latest_rating: 'Good', latest_score: 26, region: 'East of England' });
+		expect(all.find((s) => s.authority_id === 'thurrock')).toMatchObject({
+			latest_rating: 'Good',
+			latest_score: 26,
+			region: 'East of England'
+		});
 		const wales = await services(db, { nation: 'Wales' });
 		expect(wales.every((s) => s.nation === 'Wales')).toBe(true);
 	});
@@ -54,7 +58,11 @@ describe('services and profiles', () => {
 	it('a full-report profile has every section, charts and neighbours', async () => {
 		const p = (await buildProfile(db, 'bury-and-rochdale', serverDocument()))!;
 		expect(p.data.standards.filter((s) => s.inspection_id === 'bury-and-rochdale-2020-06')).toHaveLength(12);
-		expect(p.data.standards.find((s) => s.code === '3.2')).toMatchObject({ rating: 'Good', recomputed_rating: 'Requires improvement', discretion: true });
+		expect(p.data.standards.find((s) => s.code === '3.2')).toMatchObject({
+			rating: 'Good',
+			recomputed_rating: 'Requires improvement',
+			discretion: true
+		});
 		expect(p.data.warnings.map((w) => w.code)).toContain('kq-text-mismatch');
 		expect(p.data.recommendations).toHaveLength(6);
 		const charts = p.charts['bury-and-rochdale-2020-06'];
@@ -88,7 +96,8 @@ describe('compare', () => {
 describe('trends', () => {
 	it('HMIP annual totals beside the inspections in the data for the same year', async () => {
 		const t = await trends(db, {});
-		const sum = (src: string, year: string) => t.annual.filter((r) => r.source === src && r.inspection_year === year).reduce((s, r) => s + r.n, 0);
+		const sum = (src: string, year: string) =>
+			t.annual.filter((r) => r.source === src && r.inspection_year === year).reduce((s, r) => s + r.n, 0);
 		expect(sum('HMIP annual totals', '2018-19')).toBe(26);
 		expect(sum('HMIP annual totals', '2019-20')).toBe(16);
 		// the sixteen services the 2019-20 list names, plus five published April 2019 - March 2020

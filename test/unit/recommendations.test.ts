@@ -10,7 +10,13 @@ import { parseCsv } from '../../src/lib/csv';
 import { openNodeEngine } from '../../src/lib/db/node';
 import type { Engine } from '../../src/lib/db/types';
 import { buildRecommendations } from '../../src/lib/views/recommendations';
-import { filterRecommendations, parsePageFilters, recommendations, themeCounts, thematicRecommendations } from '../../src/lib/views/recommendations/query';
+import {
+	filterRecommendations,
+	parsePageFilters,
+	recommendations,
+	themeCounts,
+	thematicRecommendations
+} from '../../src/lib/views/recommendations/query';
 import { OTHER, THEME_RULES, THEMES, classify, matchedPhrases, phrasePattern } from '../../src/lib/views/recommendations/themes';
 import { ROOT } from '../paths';
 
@@ -36,7 +42,9 @@ describe('theme rules', () => {
 	});
 
 	it('Leeds 8: board attendance and holding partners to account is governance, not school attendance', () => {
-		expect(text('leeds', 8)).toBe('prioritise attendance and ensure each partner agency is held to account within and between YJS Board meetings');
+		expect(text('leeds', 8)).toBe(
+			'prioritise attendance and ensure each partner agency is held to account within and between YJS Board meetings'
+		);
 		expect(classify(text('leeds', 8))).toEqual(['Governance and partnerships']);
 	});
 
@@ -107,7 +115,12 @@ describe('recommendations query', () => {
 		expect(per).toEqual({ Leeds: 8, 'Bury and Rochdale': 6, Thurrock: 8 });
 		expect(d.coverage).toMatchObject({ inspections: 3, report: 3, reference: 0 });
 		const leeds8 = d.rows.find((r) => r.service === 'Leeds' && r.n === 8)!;
-		expect(leeds8).toMatchObject({ inspection_id: 'leeds-2019-11', published: '2019-11', addressee: 'Youth Justice Management Board', provenance: 'report' });
+		expect(leeds8).toMatchObject({
+			inspection_id: 'leeds-2019-11',
+			published: '2019-11',
+			addressee: 'Youth Justice Management Board',
+			provenance: 'report'
+		});
 		expect(leeds8.themes).toEqual(['Governance and partnerships']);
 		expect(d.addressees).toContain('Youth Crime Governance Board');
 		expect(d.addressees).toHaveLength(5);
@@ -150,7 +163,10 @@ describe('recommendations query', () => {
 
 	it('page filters: theme, addressee and every search word', async () => {
 		const d = await recommendations(db, {});
-		expect(filterRecommendations(d.rows, { theme: 'Diversity and disproportionality' }).map((r) => `${r.service} ${r.n}`)).toEqual(['Thurrock 1', 'Thurrock 2']);
+		expect(filterRecommendations(d.rows, { theme: 'Diversity and disproportionality' }).map((r) => `${r.service} ${r.n}`)).toEqual([
+			'Thurrock 1',
+			'Thurrock 2'
+		]);
 		expect(filterRecommendations(d.rows, { addressee: 'Youth Justice Management Board' })).toHaveLength(2);
 		expect(filterRecommendations(d.rows, { q: 'RISK harm' })).toHaveLength(4);
 		expect(filterRecommendations(d.rows, { q: 'thurrock board' })).toHaveLength(4);

@@ -5,8 +5,14 @@ import { ReferenceError, rowsFromReference } from '../../src/lib/dataset/from-re
 import { REFERENCE } from '../paths';
 
 const real = {
-	publishedInspections: { file: 'reference/published-inspections.csv', text: readFileSync(`${REFERENCE}/published-inspections.csv`, 'utf8') },
-	overallRatings: { file: 'reference/published-overall-ratings.csv', text: readFileSync(`${REFERENCE}/published-overall-ratings.csv`, 'utf8') },
+	publishedInspections: {
+		file: 'reference/published-inspections.csv',
+		text: readFileSync(`${REFERENCE}/published-inspections.csv`, 'utf8')
+	},
+	overallRatings: {
+		file: 'reference/published-overall-ratings.csv',
+		text: readFileSync(`${REFERENCE}/published-overall-ratings.csv`, 'utf8')
+	},
 	annualAggregates: { file: 'reference/annual-aggregates.csv', text: readFileSync(`${REFERENCE}/annual-aggregates.csv`, 'utf8') }
 };
 
@@ -39,7 +45,9 @@ describe('reference facts', () => {
 	});
 
 	it('a rating that is not one of the four is an error naming file, line and column', () => {
-		const problems = problemsWith((csv) => csv.replace('Camden,England,London,2020-05,2020,,yos-2018,Outstanding', 'Camden,England,London,2020-05,2020,,yos-2018,Excellent'));
+		const problems = problemsWith((csv) =>
+			csv.replace('Camden,England,London,2020-05,2020,,yos-2018,Outstanding', 'Camden,England,London,2020-05,2020,,yos-2018,Excellent')
+		);
 		expect(problems).toHaveLength(1);
 		expect(problems[0]).toMatchObject({ file: 'reference/published-inspections.csv', line: 2, field: 'overall_rating' });
 	});

@@ -67,7 +67,13 @@ describe('rating words as printed', () => {
 
 describe('consistency checks', () => {
 	const core = (ratings: Record<string, StandardRating['rating']>): StandardRating[] =>
-		Object.entries(ratings).map(([code, rating]) => ({ code, name: code, domain: Number(code[0]) as 1 | 2 | 3, rating, countsTowardsOverall: true }));
+		Object.entries(ratings).map(([code, rating]) => ({
+			code,
+			name: code,
+			domain: Number(code[0]) as 1 | 2 | 3,
+			rating,
+			countsTowardsOverall: true
+		}));
 	const twelve = Object.fromEntries(
 		['1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '3.1', '3.2', '3.3', '3.4'].map((c) => [c, 'Good' as const])
 	);

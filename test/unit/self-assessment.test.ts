@@ -6,8 +6,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/lib/csv';
 import { openNodeEngine } from '../../src/lib/db/node';
-import { CSV_COLUMNS, assessmentCsv, assessmentMarkdown, parseAssessmentCsv, type ImportResult } from '../../src/lib/self-assessment/export';
-import { assessableLines, describeProgress, groupByThematic, normalise, progress, textItems, withEntry, type Assessment, type ThematicRecommendation } from '../../src/lib/self-assessment/model';
+import {
+	CSV_COLUMNS,
+	assessmentCsv,
+	assessmentMarkdown,
+	parseAssessmentCsv,
+	type ImportResult
+} from '../../src/lib/self-assessment/export';
+import {
+	assessableLines,
+	describeProgress,
+	groupByThematic,
+	normalise,
+	progress,
+	textItems,
+	withEntry,
+	type Assessment,
+	type ThematicRecommendation
+} from '../../src/lib/self-assessment/model';
 import { STORAGE_KEY, SelfAssessmentStore, UNREADABLE_KEY, readStored, writeStored } from '../../src/lib/self-assessment/storage.svelte';
 import { thematicRecommendations } from '../../src/lib/views/recommendations/query';
 import { ROOT } from '../paths';
@@ -53,7 +69,10 @@ describe('model', () => {
 	it('groups by thematic inspection in document order', () => {
 		const groups = groupByThematic(recs);
 		expect(groups).toHaveLength(13);
-		expect(groups[0]).toMatchObject({ thematic: 'Message in a Bottle: A Joint Inspection of Youth Alcohol Misuse and Offending', year: 2010 });
+		expect(groups[0]).toMatchObject({
+			thematic: 'Message in a Bottle: A Joint Inspection of Youth Alcohol Misuse and Offending',
+			year: 2010
+		});
 		expect(groups[0].recommendations.map((r) => r.ordinal)).toEqual([1, 2]);
 		expect(groups.at(-1)?.thematic).toBe('Girls in the Criminal Justice System');
 	});
@@ -107,7 +126,16 @@ describe('CSV worksheet', () => {
 
 	it('reads a BOM and ; separators (a spreadsheet in a European locale saved it)', () => {
 		// ; as the separator, every cell quoted
-		const lines = assessableLines(recs).map((l) => [l.recommendation, l.line, l.thematic, l.year, l.addressee, l.text, tricky[l.key]?.status ?? '', tricky[l.key]?.notes ?? '']);
+		const lines = assessableLines(recs).map((l) => [
+			l.recommendation,
+			l.line,
+			l.thematic,
+			l.year,
+			l.addressee,
+			l.text,
+			tricky[l.key]?.status ?? '',
+			tricky[l.key]?.notes ?? ''
+		]);
 		const q = (v: unknown) => `"${String(v).replace(/"/g, '""')}"`;
 		const text = '\uFEFF' + [CSV_COLUMNS.join(';'), ...lines.map((cells) => cells.map(q).join(';'))].join('\r\n');
 		const r = parseAssessmentCsv(text, recs);
@@ -128,7 +156,9 @@ describe('CSV worksheet', () => {
 		});
 		const r = parseAssessmentCsv(text, recs);
 		expect(r.ok).toBe(false);
-		expect(problems(r)).toEqual([{ line: 3, message: 'status "done" is not one of the allowed values (empty, "met", "partly met", "not met")' }]);
+		expect(problems(r)).toEqual([
+			{ line: 3, message: 'status "done" is not one of the allowed values (empty, "met", "partly met", "not met")' }
+		]);
 	});
 
 	it('unknown N.M: no such recommendation, a recommendation without lines, a line past the end', () => {
@@ -153,10 +183,18 @@ describe('CSV worksheet', () => {
 
 	it('refuses a file that is not a worksheet', () => {
 		expect(problems(parseAssessmentCsv('a,b\n1,2\n', recs))).toEqual([
-			{ line: 1, message: 'the header has no "recommendation", "line", "status", "notes" columns (expected: recommendation, line, thematic, year, addressee, line_of_enquiry, status, notes)' }
+			{
+				line: 1,
+				message:
+					'the header has no "recommendation", "line", "status", "notes" columns (expected: recommendation, line, thematic, year, addressee, line_of_enquiry, status, notes)'
+			}
 		]);
-		expect(problems(parseAssessmentCsv('recommendation,line,status,notes\n', recs))).toEqual([{ line: 1, message: 'the file has a header but no rows' }]);
-		expect(problems(parseAssessmentCsv('recommendation,line,status,notes\n1,1,met,"open', recs))[0].message).toMatch(/not valid CSV: a quoted field that starts on line 2 is never closed/);
+		expect(problems(parseAssessmentCsv('recommendation,line,status,notes\n', recs))).toEqual([
+			{ line: 1, message: 'the file has a header but no rows' }
+		]);
+		expect(problems(parseAssessmentCsv('recommendation,line,status,notes\n1,1,met,"open', recs))[0].message).toMatch(
+			/not valid CSV: a quoted field that starts on line 2 is never closed/
+		);
 		expect(problems(parseAssessmentCsv('', recs))[0]).toMatchObject({ line: 1 });
 	});
 });
@@ -210,8 +248,18 @@ describe('storage', () => {
 
 	it('keeps the readable entries and says how many were left out', () => {
 		const m = new Memory();
-		m.setItem(STORAGE_KEY, JSON.stringify({ version: 1, entries: { '1.1': { status: 'met', notes: '' }, '1.2': { status: 'great', notes: '' }, bogus: { status: 'met', notes: '' } } }));
-		expect(readStored(m)).toEqual({ entries: { '1.1': { status: 'met', notes: '' } }, problem: expect.stringMatching(/^2 saved lines were not readable/), unreadable: false });
+		m.setItem(
+			STORAGE_KEY,
+			JSON.stringify({
+				version: 1,
+				entries: { '1.1': { status: 'met', notes: '' }, '1.2': { status: 'great', notes: '' }, bogus: { status: 'met', notes: '' } }
+			})
+		);
+		expect(readStored(m)).toEqual({
+			entries: { '1.1': { status: 'met', notes: '' } },
+			problem: expect.stringMatching(/^2 saved lines were not readable/),
+			unreadable: false
+		});
 	});
 
 	it('storage that throws is reported', () => {

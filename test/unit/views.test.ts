@@ -41,7 +41,9 @@ describe('overview', () => {
 	it('headline findings are sentences computed from the data', async () => {
 		const o = await overview(db, {});
 		expect(o.headlines).toHaveLength(3);
-		expect(o.headlines[1].text).toMatch(/^\d+ of 143 inspections in view \(\d+%\) were rated Requires improvement or Inadequate overall\.$/);
+		expect(o.headlines[1].text).toMatch(
+			/^\d+ of 143 inspections in view \(\d+%\) were rated Requires improvement or Inadequate overall\.$/
+		);
 		// three full reports, 7 case-based standards each with all three themes, except Thurrock 2.4 (no 2.4.3)
 		expect(o.headlines[2].text).toMatch(/of 20 case-based standards in the 3 full reports/);
 	});
@@ -77,7 +79,11 @@ describe('standards', () => {
 			expect(cells.filter((c) => c.rating === 'Requires improvement' || c.rating === 'Inadequate')).toHaveLength(r.ri_or_worse);
 		}
 		const fromReports = s.cells.filter((c) => c.provenance === 'report' && c.code === '3.2');
-		expect(fromReports.map((c) => `${c.service}:${c.rating}`).sort()).toEqual(['Bury and Rochdale:Good', 'Leeds:Inadequate', 'Thurrock:Requires improvement']);
+		expect(fromReports.map((c) => `${c.service}:${c.rating}`).sort()).toEqual([
+			'Bury and Rochdale:Good',
+			'Leeds:Inadequate',
+			'Thurrock:Requires improvement'
+		]);
 	});
 
 	it('children-and-victims inspections are left out of standard-level views', async () => {
@@ -92,7 +98,14 @@ describe('risk of harm', () => {
 		const r = await riskOfHarm(db, {});
 		const get = (id: string, std: string) => r.rows.find((x) => x.inspection_id === id && x.standard === std)!;
 		// Leeds 3.2: 68% desistance, 44% child, 30% others
-		expect(get('leeds-2019-11', '3.2')).toMatchObject({ desistance: 68, child_safety: 44, others_safety: 30, gap_desistance: -38, gap_child: -14, disposal: 'Out-of-court' });
+		expect(get('leeds-2019-11', '3.2')).toMatchObject({
+			desistance: 68,
+			child_safety: 44,
+			others_safety: 30,
+			gap_desistance: -38,
+			gap_child: -14,
+			disposal: 'Out-of-court'
+		});
 		// Bury and Rochdale 2.1: 88 / 88 / 60, with 20 cases where harm factors applied
 		expect(get('bury-and-rochdale-2020-06', '2.1')).toMatchObject({ gap_desistance: -28, others_cases: 20 });
 		// Thurrock omits 2.4.3: no figure, no gap, never invented
@@ -143,8 +156,19 @@ describe('disproportionality', () => {
 
 	it('suppresses groups of fewer than 5 children', () => {
 		const raw: RawShare = {
-			inspection_id: 'x', service: 'X', published: '2020-01', provenance: 'report', dimension: 'ethnicity', category: 'bame',
-			yot_pct: 10, pop_pct: 5, pop_source: 'report table', national_pct: null, caseload_total: 30, youth_population: 10000, unknown_pct: 0
+			inspection_id: 'x',
+			service: 'X',
+			published: '2020-01',
+			provenance: 'report',
+			dimension: 'ethnicity',
+			category: 'bame',
+			yot_pct: 10,
+			pop_pct: 5,
+			pop_source: 'report table',
+			national_pct: null,
+			caseload_total: 30,
+			youth_population: 10000,
+			unknown_pct: 0
 		};
 		expect(relativeRate(raw)).toMatchObject({ status: 'suppressed', rri: null, yot_n: 3 });
 		expect(relativeRate({ ...raw, caseload_total: 60 })).toMatchObject({ status: 'ok', yot_n: 6 });

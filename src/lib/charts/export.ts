@@ -115,7 +115,9 @@ export async function pngBlob(svg: string, scale = 2): Promise<Blob> {
 		ctx.fillRect(0, 0, canvas.width, canvas.height);
 		ctx.scale(scale, scale);
 		ctx.drawImage(img, 0, 0, w, h);
-		return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+		return await new Promise<Blob>((resolve, reject) =>
+			canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png')
+		);
 	} finally {
 		URL.revokeObjectURL(url);
 	}
@@ -129,5 +131,13 @@ export interface CsvColumn<R> {
 
 export function csvBlob<R>(columns: CsvColumn<R>[], rows: R[]): Blob {
 	const records = rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, r[c.key] as CsvValue])));
-	return new Blob([toCsv(columns.map((c) => c.key), records)], { type: 'text/csv;charset=utf-8' });
+	return new Blob(
+		[
+			toCsv(
+				columns.map((c) => c.key),
+				records
+			)
+		],
+		{ type: 'text/csv;charset=utf-8' }
+	);
 }

@@ -54,8 +54,19 @@ export interface ChartOptions {
 	width?: number;
 }
 
-/** Plot output -> markup for the figure (serialised by the DOM, so text is escaped). */
+/**
+ * Plot output -> markup for the figure (serialised by the DOM, so text is escaped). The SVG
+ * is hidden from assistive technology: the figure's title, its data table and the keyboard
+ * reading of marks carry its content; Plot's aria-label on plain <g> groups is not valid ARIA.
+ */
 export function serialise(node: Element): string {
+	node.setAttribute('aria-hidden', 'true');
+	node.removeAttribute('aria-label');
+	node.removeAttribute('aria-description');
+	for (const g of Array.from(node.querySelectorAll('g[aria-label], g[aria-description]'))) {
+		g.removeAttribute('aria-label');
+		g.removeAttribute('aria-description');
+	}
 	return node.outerHTML;
 }
 

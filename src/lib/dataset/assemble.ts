@@ -19,7 +19,11 @@ function sameInspection(report: Row, ref: Row): boolean {
 	return ref.published_year !== null && ref.published_year === report.published_year && ref.framework === report.framework;
 }
 
-export function mergeReportsWithReference(reports: Dataset, reference: Dataset, seedRegions: Map<string, { nation: string; region: string }>): Dataset {
+export function mergeReportsWithReference(
+	reports: Dataset,
+	reference: Dataset,
+	seedRegions: Map<string, { nation: string; region: string }>
+): Dataset {
 	const out = concatDatasets([reports, reference]);
 	const warn = (inspectionId: string, code: string, message: string) => {
 		out.extraction_warnings.push({
@@ -56,12 +60,20 @@ export function mergeReportsWithReference(reports: Dataset, reference: Dataset, 
 		ins.inspection_year = ref.inspection_year;
 		ins.reinspection = ref.reinspection;
 		if (ref.overall_rating !== ins.overall_rating) {
-			warn(ins.inspection_id as string, 'reference-disagrees', `The reference list gives the overall rating as '${ref.overall_rating}'; the report says '${ins.overall_rating}'.`);
+			warn(
+				ins.inspection_id as string,
+				'reference-disagrees',
+				`The reference list gives the overall rating as '${ref.overall_rating}'; the report says '${ins.overall_rating}'.`
+			);
 		}
 		for (const stated of reference.standard_ratings.filter((r) => r.inspection_id === ref.inspection_id)) {
 			const own = reports.standard_ratings.find((r) => r.inspection_id === ins.inspection_id && r.code === stated.code);
 			if (own && own.rating !== stated.rating) {
-				warn(ins.inspection_id as string, 'reference-disagrees', `The reference list gives standard ${stated.code} as '${stated.rating}'; the report says '${own.rating}'.`);
+				warn(
+					ins.inspection_id as string,
+					'reference-disagrees',
+					`The reference list gives standard ${stated.code} as '${stated.rating}'; the report says '${own.rating}'.`
+				);
 			}
 		}
 		for (const w of out.extraction_warnings) if (w.inspection_id === ref.inspection_id) w.inspection_id = ins.inspection_id;
@@ -87,31 +99,59 @@ export function checkDataset(data: Dataset, file = 'dataset'): SourceProblem[] {
 		data[t].forEach((row, k) => {
 			const parsed = schema.safeParse(row);
 			if (!parsed.success) {
-				for (const issue of parsed.error.issues) problems.push({ file: `${file}/${t}`, line: k + 1, field: issue.path.join('.'), message: issue.message });
+				for (const issue of parsed.error.issues)
+					problems.push({ file: `${file}/${t}`, line: k + 1, field: issue.path.join('.'), message: issue.message });
 			}
 			const key = keyOf(t, row);
-			if (keys.has(key)) problems.push({ file: `${file}/${t}`, line: k + 1, message: `duplicate key (${TABLES[t].key.join(', ')}) = ${key.split('\u0000').join(', ')}` });
+			if (keys.has(key))
+				problems.push({
+					file: `${file}/${t}`,
+					line: k + 1,
+					message: `duplicate key (${TABLES[t].key.join(', ')}) = ${key.split('\u0000').join(', ')}`
+				});
 			keys.add(key);
 		});
 	}
 	const areas = new Set(data.authorities.map((a) => a.authority_id));
 	data.inspections.forEach((ins, k) => {
-		if (!areas.has(ins.authority_id)) problems.push({ file: `${file}/inspections`, line: k + 1, field: 'authority_id', message: `no area ${ins.authority_id} in authorities` });
+		if (!areas.has(ins.authority_id))
+			problems.push({
+				file: `${file}/inspections`,
+				line: k + 1,
+				field: 'authority_id',
+				message: `no area ${ins.authority_id} in authorities`
+			});
 	});
 	const unknownRegion = data.authorities.filter((a) => a.region === 'Unknown');
 	for (const a of unknownRegion) problems.push({ file: `${file}/authorities`, field: 'region', message: `${a.name} has no region` });
 	const ids = new Set(data.inspections.map((i) => i.inspection_id));
-	const child: TableName[] = ['standard_ratings', 'key_questions', 'prompts', 'context_metrics', 'caseload', 'offences', 'recommendations', 'sqs_findings', 'extraction_warnings'];
+	const child: TableName[] = [
+		'standard_ratings',
+		'key_questions',
+		'prompts',
+		'context_metrics',
+		'caseload',
+		'offences',
+		'recommendations',
+		'sqs_findings',
+		'extraction_warnings'
+	];
 	for (const t of child) {
 		data[t].forEach((r, k) => {
-			if (!ids.has(r.inspection_id)) problems.push({ file: `${file}/${t}`, line: k + 1, field: 'inspection_id', message: `no inspection ${r.inspection_id}` });
+			if (!ids.has(r.inspection_id))
+				problems.push({ file: `${file}/${t}`, line: k + 1, field: 'inspection_id', message: `no inspection ${r.inspection_id}` });
 		});
 	}
 	for (const r of data.standard_ratings) {
 		const ins = data.inspections.find((i) => i.inspection_id === r.inspection_id);
 		const fw = ins?.framework;
 		if (fw === 'yos-2018' || fw === 'yjs-2021') {
-			if (!STANDARDS[fw].some((s) => s.code === r.code)) problems.push({ file: `${file}/standard_ratings`, field: 'code', message: `${r.inspection_id}: standard ${r.code} is not in ${fw}` });
+			if (!STANDARDS[fw].some((s) => s.code === r.code))
+				problems.push({
+					file: `${file}/standard_ratings`,
+					field: 'code',
+					message: `${r.inspection_id}: standard ${r.code} is not in ${fw}`
+				});
 		}
 	}
 	return problems;
@@ -122,7 +162,10 @@ export function seedRegionsFrom(readme: string, slugOf: (s: string) => string): 
 	const out = new Map<string, { nation: string; region: string }>();
 	const m = /Regions of the services in [^:]*:\s*([^\n]+(?:\n(?!\n)[^\n]+)*)/.exec(readme);
 	if (!m) return out;
-	for (const part of m[1].replace(/\n/g, ' ').replace(/\.\s*$/, '').split(';')) {
+	for (const part of m[1]
+		.replace(/\n/g, ' ')
+		.replace(/\.\s*$/, '')
+		.split(';')) {
 		const comma = part.indexOf(',');
 		if (comma < 0) continue;
 		const name = part.slice(0, comma).trim();

@@ -132,7 +132,15 @@ export function rowsFromExtracted(x: Extracted, source: SourceFile, provenance: 
 	for (const p of x.prompts) {
 		const n = (ordinals.get(p.keyQuestion) ?? 0) + 1;
 		ordinals.set(p.keyQuestion, n);
-		out.prompts.push({ inspection_id: id, key_question: p.keyQuestion, letter: p.letter, ordinal: n, text: p.text, pct: p.pct, provenance });
+		out.prompts.push({
+			inspection_id: id,
+			key_question: p.keyQuestion,
+			letter: p.letter,
+			ordinal: n,
+			text: p.text,
+			pct: p.pct,
+			provenance
+		});
 	}
 	for (const c of x.context) {
 		out.context_metrics.push({
@@ -151,9 +159,17 @@ export function rowsFromExtracted(x: Extracted, source: SourceFile, provenance: 
 		out.caseload.push({ inspection_id: id, dimension: c.dimension, grp: c.group, category: c.category, pct: c.pct, provenance });
 	}
 	for (const o of x.offences) out.offences.push({ inspection_id: id, offence: o.offence, pct: o.pct, provenance });
-	for (const r of x.recommendations) out.recommendations.push({ inspection_id: id, n: r.n, addressee: r.addressee, text: r.text, provenance });
+	for (const r of x.recommendations)
+		out.recommendations.push({ inspection_id: id, n: r.n, addressee: r.addressee, text: r.text, provenance });
 	(x.findings ?? []).forEach((f, k) => {
-		out.sqs_findings.push({ inspection_id: id, section: f.section, ordinal: k + 1, text: f.text, proportion: f.proportion ?? null, provenance });
+		out.sqs_findings.push({
+			inspection_id: id,
+			section: f.section,
+			ordinal: k + 1,
+			text: f.text,
+			proportion: f.proportion ?? null,
+			provenance
+		});
 	});
 	x.warnings.forEach((w, k) => {
 		out.extraction_warnings.push({ inspection_id: id, ordinal: k + 1, code: w.code, message: w.message, line: w.line ?? null, provenance });

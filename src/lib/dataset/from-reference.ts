@@ -31,21 +31,22 @@ const optional = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === '' ? 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
 const ratingWord = z.enum(RATINGS, { message: `expected one of ${RATINGS.join(', ')}` });
 
-const StandardPairs = z
-	.string()
-	.transform((s, ctx) => {
-		const out: { code: string; rating: Rating }[] = [];
-		for (const pair of s.split(';').map((p) => p.trim()).filter(Boolean)) {
-			const m = /^([1-3]\.[1-4])=(.+)$/.exec(pair);
-			const rating = m ? ratingWord.safeParse(m[2].trim()) : undefined;
-			if (!m || !rating?.success) {
-				ctx.addIssue({ code: 'custom', message: `"${pair}" is not code=rating with a code 1.1-3.4 and one of the four ratings` });
-				return z.NEVER;
-			}
-			out.push({ code: m[1], rating: rating.data });
+const StandardPairs = z.string().transform((s, ctx) => {
+	const out: { code: string; rating: Rating }[] = [];
+	for (const pair of s
+		.split(';')
+		.map((p) => p.trim())
+		.filter(Boolean)) {
+		const m = /^([1-3]\.[1-4])=(.+)$/.exec(pair);
+		const rating = m ? ratingWord.safeParse(m[2].trim()) : undefined;
+		if (!m || !rating?.success) {
+			ctx.addIssue({ code: 'custom', message: `"${pair}" is not code=rating with a code 1.1-3.4 and one of the four ratings` });
+			return z.NEVER;
 		}
-		return out;
-	});
+		out.push({ code: m[1], rating: rating.data });
+	}
+	return out;
+});
 
 export const PublishedInspection = z
 	.object({
@@ -68,7 +69,11 @@ export const PublishedInspection = z
 	})
 	.superRefine((r, ctx) => {
 		if (r.published && r.published_year && Number(r.published.slice(0, 4)) !== r.published_year) {
-			ctx.addIssue({ code: 'custom', path: ['published_year'], message: `year ${r.published_year} does not match published ${r.published}` });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['published_year'],
+				message: `year ${r.published_year} does not match published ${r.published}`
+			});
 		}
 		if (r.nation === 'Wales' && r.region !== 'Wales') {
 			ctx.addIssue({ code: 'custom', path: ['region'], message: 'a Welsh service has region Wales' });
@@ -97,7 +102,11 @@ export const AnnualAggregate = z.object({
 });
 
 /** Parse and validate a CSV file against a row schema; every problem names file, line and column. */
-export function readCsvRows<T extends z.ZodType>(file: string, text: string, schema: T): { rows: { line: number; value: z.infer<T> }[]; problems: SourceProblem[] } {
+export function readCsvRows<T extends z.ZodType>(
+	file: string,
+	text: string,
+	schema: T
+): { rows: { line: number; value: z.infer<T> }[]; problems: SourceProblem[] } {
 	const problems: SourceProblem[] = [];
 	let table;
 	try {
@@ -105,7 +114,7 @@ export function readCsvRows<T extends z.ZodType>(file: string, text: string, sch
 	} catch (e) {
 		return { rows: [], problems: [{ file, line: (e as { line?: number }).line, message: (e as Error).message }] };
 	}
-	const shape = (schema as unknown as { shape?: Record<string, unknown>; _def?: { schema?: { shape?: Record<string, unknown> } } });
+	const shape = schema as unknown as { shape?: Record<string, unknown>; _def?: { schema?: { shape?: Record<string, unknown> } } };
 	const expected = Object.keys(shape.shape ?? shape._def?.schema?.shape ?? {});
 	for (const col of expected) {
 		if (!table.header.includes(col)) problems.push({ file, line: 1, field: col, message: 'missing column' });
@@ -120,7 +129,9 @@ export function readCsvRows<T extends z.ZodType>(file: string, text: string, sch
 		const obj = Object.fromEntries(table.header.map((h, k) => [h, r.cells[k].trim()]));
 		const parsed = schema.safeParse(obj);
 		if (parsed.success) rows.push({ line: r.line, value: parsed.data });
-		else for (const issue of parsed.error.issues) problems.push({ file, line: r.line, field: issue.path.join('.') || undefined, message: issue.message });
+		else
+			for (const issue of parsed.error.issues)
+				problems.push({ file, line: r.line, field: issue.path.join('.') || undefined, message: issue.message });
 	}
 	return { rows, problems };
 }
@@ -153,11 +164,21 @@ export function rowsFromReference(input: ReferenceInput): Dataset {
 	const authorities = new Map<string, Row>();
 	const ids = new Set<string>();
 	for (const { value: r } of pi.rows) {
-		const las = r.authorities.split(';').map((s) => s.trim()).filter(Boolean);
+		const las = r.authorities
+			.split(';')
+			.map((s) => s.trim())
+			.filter(Boolean);
 		const name = areaName(las);
 		const authorityId = slug(name);
 		if (!authorities.has(authorityId)) {
-			authorities.set(authorityId, { authority_id: authorityId, name, nation: r.nation, region: r.region, local_authorities: las, provenance: 'reference' });
+			authorities.set(authorityId, {
+				authority_id: authorityId,
+				name,
+				nation: r.nation,
+				region: r.region,
+				local_authorities: las,
+				provenance: 'reference'
+			});
 		}
 		let id = `${authorityId}-${r.published ?? r.published_year ?? 'undated'}`;
 		for (let k = 2; ids.has(id); k++) id = `${authorityId}-${r.published ?? r.published_year ?? 'undated'}-${k}`;
@@ -233,7 +254,14 @@ export function rowsFromReference(input: ReferenceInput): Dataset {
 			continue;
 		}
 		if (!authorities.has(authorityId)) {
-			authorities.set(authorityId, { authority_id: authorityId, name: r.service, nation: r.nation, region: r.region, local_authorities: [r.service], provenance: 'reference' });
+			authorities.set(authorityId, {
+				authority_id: authorityId,
+				name: r.service,
+				nation: r.nation,
+				region: r.region,
+				local_authorities: [r.service],
+				provenance: 'reference'
+			});
 		}
 		out.inspections.push({
 			...Object.fromEntries(Object.keys(out.inspections[0] ?? {}).map((k) => [k, null])),

@@ -80,10 +80,18 @@ export interface ConsoleResult {
 
 export class ConsoleRefusal extends Error {}
 
-function display(v: unknown): unknown {
+/** Arrow type ids (apache-arrow's Type enum) the console shows specially. */
+const ARROW_DATE = 8;
+const ARROW_TIMESTAMP = 10;
+
+function display(v: unknown, typeId?: number): unknown {
+	if (v === null || v === undefined) return v;
+	if (typeId === ARROW_DATE && typeof v === 'number') return new Date(v).toISOString().slice(0, 10);
+	if (typeId === ARROW_TIMESTAMP && typeof v === 'number') return new Date(v).toISOString();
 	if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
 	if (v instanceof Uint8Array) return `<${v.length} bytes>`;
-	if (v && typeof v === 'object' && 'toArray' in v && typeof (v as { toArray: unknown }).toArray === 'function') return Array.from((v as { toArray(): unknown[] }).toArray(), display);
+	if (v && typeof v === 'object' && 'toArray' in v && typeof (v as { toArray: unknown }).toArray === 'function')
+		return Array.from((v as { toArray(): unknown[] }).toArray(), display);
 	if (v instanceof Date) return v.toISOString();
 	return v;
 }
@@ -101,23 +109,25 @@ export async function consoleQuery(sql: string, limit = 1000): Promise<ConsoleRe
 	const started = performance.now();
 	await conn.query('BEGIN TRANSACTION');
 	try {
-		const stmt = await conn.prepare(check.sql);
-		try {
-			const reader = await stmt.send();
-			let columns: string[] = [];
-			const rows: unknown[][] = [];
-			let total = 0;
-			for await (const batch of reader) {
-				if (!columns.length) columns = batch.schema.fields.map((f) => f.name);
-				for (let r = 0; r < batch.numRows; r++) {
-					if (rows.length < limit) rows.push(columns.map((_, c) => display(batch.getChildAt(c)?.get(r))));
-					total++;
-				}
+		// Preparing refuses more than one statement; the statement then runs as a streamed query,
+		// which cancelSent() can interrupt between batches.
+		await (await conn.prepare(check.sql)).close();
+		const reader = await conn.send(check.sql, true);
+		let columns: string[] = [];
+		let types: number[] = [];
+		const rows: unknown[][] = [];
+		let total = 0;
+		for await (const batch of reader) {
+			if (!columns.length) {
+				columns = batch.schema.fields.map((f) => f.name);
+				types = batch.schema.fields.map((f) => Number(f.type.typeId));
 			}
-			return { columns, rows, total, ms: performance.now() - started };
-		} finally {
-			await stmt.close();
+			for (let r = 0; r < batch.numRows; r++) {
+				if (rows.length < limit) rows.push(columns.map((_, c) => display(batch.getChildAt(c)?.get(r), types[c])));
+				total++;
+			}
 		}
+		return { columns, rows, total, ms: performance.now() - started };
 	} finally {
 		await conn.query('ROLLBACK').catch(() => {});
 	}
@@ -177,7 +187,10 @@ function withWatchdog<T>(worker: Worker, run: (kick: () => void) => Promise<T>):
 		};
 		const kick = () => {
 			clearTimeout(timer);
-			timer = setTimeout(() => fail(`the DuckDB engine (WebAssembly) did not download: nothing received for ${STALL_MS / 1000} s`), STALL_MS);
+			timer = setTimeout(
+				() => fail(`the DuckDB engine (WebAssembly) did not download: nothing received for ${STALL_MS / 1000} s`),
+				STALL_MS
+			);
 		};
 		worker.addEventListener('error', (e) => fail(`the DuckDB worker failed: ${e.message || 'unknown error'}`), { once: true });
 		kick();
@@ -207,6 +220,8 @@ async function start(): Promise<Engine> {
 			dbStatus.progress(p.bytesLoaded, p.bytesTotal);
 		})
 	);
+	// DECIMAL as a number (the console would otherwise show the unscaled integer)
+	await db.open({ query: { castDecimalToDouble: true } });
 	const conn = await db.connect();
 	dbStatus.phase('data');
 	const files = await Promise.all(TABLE_NAMES.map(async (t) => [t, await fetchBytes(arrowUrl(t), (n) => dbStatus.dataBytes(n))] as const));
@@ -215,12 +230,15 @@ async function start(): Promise<Engine> {
 		run: async (sql) => {
 			await conn.query(sql);
 		},
-		insertArrow: (name, bytes) => conn.insertArrowFromIPCStream(bytes, { name, create: true })
+		// a copy: the engine takes the buffer over (it is transferred to the worker)
+		insertArrow: (name, bytes) => conn.insertArrowFromIPCStream(bytes.slice(), { name, create: true })
 	};
 	const stored = await storedImports().catch((e: unknown) => {
 		dbStatus.notice = `Your imported data could not be read from this browser's storage (${e instanceof Error ? e.message : String(e)}); the shipped data is shown.`;
 		return [] as ImportRows[];
 	});
+	// stored imports change what the prerendered charts show: the views recompute
+	if (stored.length) dbStatus.dataVersion++;
 	await loadState(io, base, stored).catch(async (e: unknown) => {
 		dbStatus.notice = `Your imported data could not be loaded (${e instanceof Error ? e.message : String(e)}); the shipped data is shown. Remove the imports in the data room to clear this.`;
 		await loadState(io!, base, []);
@@ -229,7 +247,10 @@ async function start(): Promise<Engine> {
 	consoleConn = await db.connect();
 	const external = dataBase();
 	if (external) {
-		const manifest = await fetch(new URL('manifest.json', external)).then((r) => (r.ok ? r.json() : null), () => null);
+		const manifest = await fetch(new URL('manifest.json', external)).then(
+			(r) => (r.ok ? r.json() : null),
+			() => null
+		);
 		dbStatus.external = { base: external, synthetic: manifest?.dataset === 'synthetic', scale: manifest?.scale ?? null };
 		// the prerendered charts are of the shipped data: recompute everything
 		dbStatus.dataVersion++;

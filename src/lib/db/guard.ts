@@ -11,16 +11,71 @@ export type GuardResult = { ok: true; sql: string } | { ok: false; reason: strin
 const READ_START = new Set(['SELECT', 'WITH', 'FROM', 'VALUES', 'SHOW', 'DESCRIBE', 'SUMMARIZE', 'EXPLAIN', 'TABLE']);
 
 const WRITE_WORDS = [
-	'INSERT', 'UPDATE', 'DELETE', 'DROP', 'CREATE', 'ALTER', 'ATTACH', 'DETACH', 'COPY', 'INSTALL', 'LOAD', 'SET', 'RESET',
-	'PRAGMA', 'CALL', 'EXPORT', 'IMPORT', 'CHECKPOINT', 'FORCE', 'VACUUM', 'BEGIN', 'COMMIT', 'ROLLBACK', 'ABORT', 'TRUNCATE',
-	'GRANT', 'REVOKE', 'USE', 'PREPARE', 'EXECUTE', 'DEALLOCATE', 'MERGE', 'UPSERT', 'REPLACE INTO'
+	'INSERT',
+	'UPDATE',
+	'DELETE',
+	'DROP',
+	'CREATE',
+	'ALTER',
+	'ATTACH',
+	'DETACH',
+	'COPY',
+	'INSTALL',
+	'LOAD',
+	'SET',
+	'RESET',
+	'PRAGMA',
+	'CALL',
+	'EXPORT',
+	'IMPORT',
+	'CHECKPOINT',
+	'FORCE',
+	'VACUUM',
+	'BEGIN',
+	'COMMIT',
+	'ROLLBACK',
+	'ABORT',
+	'TRUNCATE',
+	'GRANT',
+	'REVOKE',
+	'USE',
+	'PREPARE',
+	'EXECUTE',
+	'DEALLOCATE',
+	'MERGE',
+	'UPSERT',
+	'REPLACE INTO'
 ];
 
 const READERS = [
-	'read_csv', 'read_csv_auto', 'read_parquet', 'parquet_scan', 'read_json', 'read_json_auto', 'read_json_objects',
-	'read_ndjson', 'read_text', 'read_blob', 'glob', 'sniff_csv', 'parquet_metadata', 'parquet_schema', 'read_xlsx',
-	'st_read', 'sqlite_scan', 'postgres_scan', 'mysql_scan', 'iceberg_scan', 'delta_scan', 'query_table', 'query',
-	'checkpoint', 'force_checkpoint', 'read_csv_buffer', 'arrow_scan', 'read_ipc'
+	'read_csv',
+	'read_csv_auto',
+	'read_parquet',
+	'parquet_scan',
+	'read_json',
+	'read_json_auto',
+	'read_json_objects',
+	'read_ndjson',
+	'read_text',
+	'read_blob',
+	'glob',
+	'sniff_csv',
+	'parquet_metadata',
+	'parquet_schema',
+	'read_xlsx',
+	'st_read',
+	'sqlite_scan',
+	'postgres_scan',
+	'mysql_scan',
+	'iceberg_scan',
+	'delta_scan',
+	'query_table',
+	'query',
+	'checkpoint',
+	'force_checkpoint',
+	'read_csv_buffer',
+	'arrow_scan',
+	'read_ipc'
 ];
 
 /**
@@ -36,12 +91,22 @@ export function mask(sql: string): string {
 			while (i < sql.length && sql[i] !== '\n') i++;
 			out += ' ';
 		} else if (ch === '/' && sql[i + 1] === '*') {
+			// DuckDB nests block comments: /* /* */ still open */
+			let depth = 1;
 			i += 2;
-			while (i < sql.length && !(sql[i] === '*' && sql[i + 1] === '/')) i++;
-			i++;
+			while (i < sql.length && depth > 0) {
+				if (sql[i] === '/' && sql[i + 1] === '*') {
+					depth++;
+					i += 2;
+				} else if (sql[i] === '*' && sql[i + 1] === '/') {
+					depth--;
+					i += 2;
+				} else i++;
+			}
+			i--;
 			out += ' ';
-		} else if (ch === '$' && /^\$[A-Za-z_]*\$/.test(sql.slice(i))) {
-			const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i))![0];
+		} else if (ch === '$' && /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.test(sql.slice(i))) {
+			const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i))![0];
 			const close = sql.indexOf(tag, i + tag.length);
 			const stop = close < 0 ? sql.length : close + tag.length;
 			out += "'" + '_'.repeat(Math.max(0, stop - i - 2)) + "'";
@@ -83,11 +148,17 @@ export function checkReadOnly(input: string): GuardResult {
 	const sql = input.trim();
 	if (!sql) return { ok: false, reason: 'Type a query first.' };
 	const masked = mask(sql);
-	const statements = masked.split(';').map((s) => s.trim()).filter(Boolean);
+	const statements = masked
+		.split(';')
+		.map((s) => s.trim())
+		.filter(Boolean);
 	if (statements.length > 1) return { ok: false, reason: 'One statement at a time: remove the semicolons between statements.' };
 	const words: string[] = masked.toUpperCase().match(/[A-Z_][A-Z0-9_]*/g) ?? [];
 	if (!words.length || !READ_START.has(words[0])) {
-		return { ok: false, reason: `Only reading statements run here (SELECT, WITH, FROM, VALUES, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN); "${words[0] ?? sql.slice(0, 20)}" is refused.` };
+		return {
+			ok: false,
+			reason: `Only reading statements run here (SELECT, WITH, FROM, VALUES, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN); "${words[0] ?? sql.slice(0, 20)}" is refused.`
+		};
 	}
 	const upper = ` ${masked.toUpperCase().replace(/\s+/g, ' ')} `;
 	for (const w of WRITE_WORDS) {
@@ -97,10 +168,16 @@ export function checkReadOnly(input: string): GuardResult {
 	}
 	const lower = masked.toLowerCase();
 	for (const f of READERS) {
-		if (new RegExp(`\\b${f}\\s*\\(`).test(lower)) return { ok: false, reason: `Reading files or URLs is refused (${f}). Query the loaded tables instead.` };
+		if (new RegExp(`\\b${f}\\s*\\(`).test(lower))
+			return { ok: false, reason: `Reading files or URLs is refused (${f}). Query the loaded tables instead.` };
 	}
 	// a file or URL named where a table goes: FROM 'x.csv', JOIN 'https://…', FROM "/etc/x.csv"
-	if (/\b(from|join)\s+'/.test(lower) || /'[a-z][a-z0-9+.-]*:\/\//.test(sql.toLowerCase()) || /\b(from|join)\s+[^\s,()]*[/\\:][^\s,()]*/.test(lower) || /\b(from|join)\s+[a-z0-9_]+\.(csv|tsv|parquet|json|ndjson|txt|arrow|xlsx|db|duckdb)\b/.test(lower)) {
+	if (
+		/\b(from|join)\s+'/.test(lower) ||
+		/'[a-z][a-z0-9+.-]*:\/\//.test(sql.toLowerCase()) ||
+		/\b(from|join)\s+[^\s,()]*[/\\:][^\s,()]*/.test(lower) ||
+		/\b(from|join)\s+[a-z0-9_]+\.(csv|tsv|parquet|json|ndjson|txt|arrow|xlsx|db|duckdb)\b/.test(lower)
+	) {
 		return { ok: false, reason: 'Reading a file or URL by name is refused. Query the loaded tables instead.' };
 	}
 	return { ok: true, sql };

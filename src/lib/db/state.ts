@@ -20,7 +20,17 @@ export interface ImportRows {
 	replaces: string[];
 }
 
-const CHILD: TableName[] = ['standard_ratings', 'key_questions', 'prompts', 'context_metrics', 'caseload', 'offences', 'recommendations', 'sqs_findings', 'extraction_warnings'];
+const CHILD: TableName[] = [
+	'standard_ratings',
+	'key_questions',
+	'prompts',
+	'context_metrics',
+	'caseload',
+	'offences',
+	'recommendations',
+	'sqs_findings',
+	'extraction_warnings'
+];
 
 const quoted = (ids: string[]) => ids.map((i) => `'${i.replace(/'/g, "''")}'`).join(', ');
 
@@ -47,7 +57,9 @@ export async function applyImport(io: LoadIO, imp: ImportRows) {
 		await io.insertArrow(tmp, toArrowIPC(t, rows));
 		const cols = TABLES[t].columns.map((c) => c.name).join(', ');
 		if (t === 'authorities') {
-			await io.run(`INSERT INTO authorities (${cols}) SELECT ${cols} FROM ${tmp} WHERE authority_id NOT IN (SELECT authority_id FROM authorities)`);
+			await io.run(
+				`INSERT INTO authorities (${cols}) SELECT ${cols} FROM ${tmp} WHERE authority_id NOT IN (SELECT authority_id FROM authorities)`
+			);
 		} else {
 			await io.run(`INSERT INTO ${t} (${cols}) SELECT ${cols} FROM ${tmp}`);
 		}

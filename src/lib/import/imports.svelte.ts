@@ -43,7 +43,10 @@ class Imports {
 			await putImport(record);
 		} catch (e) {
 			await setImports(before, before);
-			throw new Error(`the import could not be saved in this browser (${e instanceof Error ? e.message : String(e)}); it has been undone and nothing was added`);
+			throw new Error(
+				`the import could not be saved in this browser (${e instanceof Error ? e.message : String(e)}); it has been undone and nothing was added`,
+				{ cause: e }
+			);
 		}
 		await this.refresh();
 	}

@@ -36,9 +36,16 @@ const counts = (rows: Dataset) => TABLE_NAMES.filter((t) => rows[t].length).map(
 export const MAX_BYTES = 20 * 1024 * 1024;
 
 export async function prepareImport(db: Engine, name: string, bytes: Uint8Array, region?: string): Promise<Pending> {
-	const base = { id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, name, warnings: [] as string[], conflicts: [], counts: [] };
+	const base = {
+		id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+		name,
+		warnings: [] as string[],
+		conflicts: [],
+		counts: []
+	};
 	const empty = { ...base, kind: null, source: '', sha256: '', rows: emptyDataset() };
-	if (bytes.length > MAX_BYTES) return { ...empty, problems: [{ file: name, reason: `the file is larger than ${MAX_BYTES / 1048576} MB` }] };
+	if (bytes.length > MAX_BYTES)
+		return { ...empty, problems: [{ file: name, reason: `the file is larger than ${MAX_BYTES / 1048576} MB` }] };
 	if (bytes.length === 0) return { ...empty, problems: [{ file: name, reason: 'the file is empty' }] };
 	const kind = kindOf(name, bytes.subarray(0, 1024));
 	if (!kind.kind) return { ...empty, problems: [{ file: name, reason: kind.reason }] };
@@ -49,18 +56,33 @@ export async function prepareImport(db: Engine, name: string, bytes: Uint8Array,
 			const { pdfText } = await import('./pdf');
 			source = await pdfText(bytes);
 		} catch (e) {
-			return { ...empty, kind: kind.kind, problems: [{ file: name, reason: `the PDF could not be read (${e instanceof Error ? e.message : String(e)})` }] };
+			return {
+				...empty,
+				kind: kind.kind,
+				problems: [{ file: name, reason: `the PDF could not be read (${e instanceof Error ? e.message : String(e)})` }]
+			};
 		}
 	} else {
 		source = new TextDecoder('utf-8').decode(bytes);
-		if (source.includes('\uFFFD\uFFFD')) return { ...empty, kind: kind.kind, problems: [{ file: name, reason: 'the file is not UTF-8 text' }] };
+		if (source.includes('\uFFFD\uFFFD'))
+			return { ...empty, kind: kind.kind, problems: [{ file: name, reason: 'the file is not UTF-8 text' }] };
 	}
 
 	if (kind.kind === 'ratings-csv') {
 		const r = importRatingsCsv(name, source);
 		const conflicts = r.problems.length ? [] : await existingInspections(db, r.inspections);
 		const warnings = r.rows.extraction_warnings.map((w) => `${w.inspection_id}: ${w.message}`);
-		return { ...base, kind: kind.kind, source, sha256: hash, rows: r.rows, problems: r.problems, warnings, conflicts, counts: counts(r.rows) };
+		return {
+			...base,
+			kind: kind.kind,
+			source,
+			sha256: hash,
+			rows: r.rows,
+			problems: r.problems,
+			warnings,
+			conflicts,
+			counts: counts(r.rows)
+		};
 	}
 
 	// a report: place its area

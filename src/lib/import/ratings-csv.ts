@@ -31,22 +31,30 @@ export const TEMPLATE_COLUMNS = [
 	{ name: 'overall_rating', required: true, help: RATINGS.join(', ') },
 	{ name: 'standard', required: true, help: 'Standard code (1.1-3.4, 4.1 in 2021), or empty for a row with the overall rating only' },
 	{ name: 'rating', required: true, help: 'Rating of the standard (empty when standard is empty)' },
-	{ name: 'desistance_pct', required: false, help: 'Case-based standards (2.x, 3.1-3.3, 2018 3.4): % of cases sufficient on desistance, 0-100' },
-	{ name: 'child_safety_pct', required: false, help: "% sufficient on keeping the child safe, 0-100 (2018 3.4: the police key question)" },
+	{
+		name: 'desistance_pct',
+		required: false,
+		help: 'Case-based standards (2.x, 3.1-3.3, 2018 3.4): % of cases sufficient on desistance, 0-100'
+	},
+	{ name: 'child_safety_pct', required: false, help: '% sufficient on keeping the child safe, 0-100 (2018 3.4: the police key question)' },
 	{ name: 'others_safety_pct', required: false, help: '% sufficient on keeping other people safe, 0-100' },
 	{ name: 'source', required: false, help: 'Address of the published report or page' }
 ] as const;
 
 /** A filled-in example: the template the data room offers for download. */
-export const TEMPLATE_CSV = [
-	TEMPLATE_COLUMNS.map((c) => c.name).join(','),
-	'Northmoor,Northmoor,England,North West,2024-03,yjs-2021,Good,,,,,,https://www.justiceinspectorates.gov.uk/hmiprobation/',
-	'Northmoor,Northmoor,England,North West,2024-03,yjs-2021,Good,2.1,Requires improvement,82,70,58,https://www.justiceinspectorates.gov.uk/hmiprobation/',
-	'Northmoor,Northmoor,England,North West,2024-03,yjs-2021,Good,1.1,Good,,,,https://www.justiceinspectorates.gov.uk/hmiprobation/'
-].join('\r\n') + '\r\n';
+export const TEMPLATE_CSV =
+	[
+		TEMPLATE_COLUMNS.map((c) => c.name).join(','),
+		'Northmoor,Northmoor,England,North West,2024-03,yjs-2021,Good,,,,,,https://www.justiceinspectorates.gov.uk/hmiprobation/',
+		'Northmoor,Northmoor,England,North West,2024-03,yjs-2021,Good,2.1,Requires improvement,82,70,58,https://www.justiceinspectorates.gov.uk/hmiprobation/',
+		'Northmoor,Northmoor,England,North West,2024-03,yjs-2021,Good,1.1,Good,,,,https://www.justiceinspectorates.gov.uk/hmiprobation/'
+	].join('\r\n') + '\r\n';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
-const pct = z.preprocess(blankToUndefined, z.coerce.number({ message: 'not a number' }).min(0, 'percentage below 0').max(100, 'percentage above 100').optional());
+const pct = z.preprocess(
+	blankToUndefined,
+	z.coerce.number({ message: 'not a number' }).min(0, 'percentage below 0').max(100, 'percentage above 100').optional()
+);
 
 const CsvRow = z.object({
 	service: z.preprocess(blankToUndefined, z.string({ message: 'missing' }).min(1).max(120)),
@@ -54,7 +62,10 @@ const CsvRow = z.object({
 	nation: z.preprocess(blankToUndefined, z.enum(['England', 'Wales'], { message: 'must be England or Wales' })),
 	region: z.preprocess(blankToUndefined, z.enum(REGIONS, { message: `the service has no region, or not one of: ${REGIONS.join(', ')}` })),
 	published: z.preprocess(blankToUndefined, z.string({ message: 'missing' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'date not YYYY-MM')),
-	framework: z.preprocess(blankToUndefined, z.enum(['yos-2018', 'yjs-2021', 'children-victims-2024'], { message: 'must be yos-2018, yjs-2021 or children-victims-2024' })),
+	framework: z.preprocess(
+		blankToUndefined,
+		z.enum(['yos-2018', 'yjs-2021', 'children-victims-2024'], { message: 'must be yos-2018, yjs-2021 or children-victims-2024' })
+	),
 	overall_rating: z.preprocess(blankToUndefined, z.enum(RATINGS, { message: `rating not one of ${RATINGS.join(', ')}` })),
 	standard: z.preprocess(blankToUndefined, z.string().optional()),
 	rating: z.preprocess(blankToUndefined, z.enum(RATINGS, { message: `rating not one of ${RATINGS.join(', ')}` }).optional()),
@@ -84,7 +95,8 @@ export function importRatingsCsv(file: string, text: string, provenance: Provena
 	}
 	const header = table.header.map((h) => h.toLowerCase());
 	for (const c of TEMPLATE_COLUMNS) if (c.required && !header.includes(c.name)) fail({ row: 1, column: c.name, reason: 'missing column' });
-	for (const h of header) if (h && !TEMPLATE_COLUMNS.some((c) => c.name === h)) fail({ row: 1, column: h, reason: 'unknown column (see the template)' });
+	for (const h of header)
+		if (h && !TEMPLATE_COLUMNS.some((c) => c.name === h)) fail({ row: 1, column: h, reason: 'unknown column (see the template)' });
 	if (problems.length) return { rows: emptyDataset(), problems, inspections: [] };
 	if (!table.rows.length) {
 		fail({ reason: 'the file has a header but no rows' });
@@ -108,12 +120,20 @@ export function importRatingsCsv(file: string, text: string, provenance: Provena
 		if (row.standard) {
 			const def = row.framework === 'children-victims-2024' ? undefined : STANDARDS[row.framework].find((s) => s.code === row.standard);
 			if (!def) {
-				fail({ row: r.line, column: 'standard', reason: row.framework === 'children-victims-2024' ? 'children-and-victims inspections have no standard codes: leave it empty' : `unknown standard code "${row.standard}" for ${row.framework}` });
+				fail({
+					row: r.line,
+					column: 'standard',
+					reason:
+						row.framework === 'children-victims-2024'
+							? 'children-and-victims inspections have no standard codes: leave it empty'
+							: `unknown standard code "${row.standard}" for ${row.framework}`
+				});
 				continue;
 			}
 			if (!row.rating) fail({ row: r.line, column: 'rating', reason: 'missing: a standard needs its rating' });
 			const hasPct = row.desistance_pct !== undefined || row.child_safety_pct !== undefined || row.others_safety_pct !== undefined;
-			if (hasPct && !def.caseBased) fail({ row: r.line, column: 'desistance_pct', reason: `standard ${def.code} is not rated from case percentages` });
+			if (hasPct && !def.caseBased)
+				fail({ row: r.line, column: 'desistance_pct', reason: `standard ${def.code} is not rated from case percentages` });
 		} else {
 			if (row.rating) fail({ row: r.line, column: 'standard', reason: 'missing: a rating needs its standard' });
 			if (row.desistance_pct !== undefined || row.child_safety_pct !== undefined || row.others_safety_pct !== undefined) {
@@ -138,7 +158,11 @@ export function importRatingsCsv(file: string, text: string, provenance: Provena
 		for (const g of rows.slice(1)) {
 			for (const col of ['nation', 'region', 'framework', 'overall_rating', 'local_authorities', 'source'] as const) {
 				if ((g.row[col] ?? '') !== (first.row[col] ?? '')) {
-					fail({ row: g.line, column: col, reason: `differs from row ${first.line} for the same inspection ("${g.row[col] ?? ''}" vs "${first.row[col] ?? ''}")` });
+					fail({
+						row: g.line,
+						column: col,
+						reason: `differs from row ${first.line} for the same inspection ("${g.row[col] ?? ''}" vs "${first.row[col] ?? ''}")`
+					});
 				}
 			}
 		}
@@ -161,8 +185,18 @@ function toRows(file: string, byInspection: Map<string, { line: number; row: Csv
 		const r0 = rows[0].row;
 		const framework = r0.framework;
 		const authorityId = authorityIdOf(r0.service);
-		const las = (r0.local_authorities ?? r0.service).split(';').map((s) => s.trim()).filter(Boolean);
-		out.authorities.push({ authority_id: authorityId, name: r0.service, nation: r0.nation, region: r0.region, local_authorities: las, provenance });
+		const las = (r0.local_authorities ?? r0.service)
+			.split(';')
+			.map((s) => s.trim())
+			.filter(Boolean);
+		out.authorities.push({
+			authority_id: authorityId,
+			name: r0.service,
+			nation: r0.nation,
+			region: r0.region,
+			local_authorities: las,
+			provenance
+		});
 		const ratings: StandardRating[] = [];
 		const kqs: KeyQuestion[] = [];
 		for (const { row } of rows) {
@@ -171,8 +205,14 @@ function toRows(file: string, byInspection: Map<string, { line: number; row: Csv
 			ratings.push({ code: def.code, name: def.name, domain: def.domain, rating: row.rating as Rating, countsTowardsOverall: def.core });
 			const jointWorking = framework === 'yos-2018' && def.code === '3.4';
 			const values: [Theme, number | undefined][] = jointWorking
-				? [['joint-working', row.desistance_pct], ['joint-working', row.child_safety_pct]]
-				: THEMES.map((t) => [t, t === 'desistance' ? row.desistance_pct : t === 'child-safety' ? row.child_safety_pct : row.others_safety_pct]);
+				? [
+						['joint-working', row.desistance_pct],
+						['joint-working', row.child_safety_pct]
+					]
+				: THEMES.map((t) => [
+						t,
+						t === 'desistance' ? row.desistance_pct : t === 'child-safety' ? row.child_safety_pct : row.others_safety_pct
+					]);
 			values.forEach(([theme, pct], k) => {
 				if (pct === undefined) return;
 				const q = jointWorking ? k + 1 : THEME_SUFFIX[theme];
@@ -224,9 +264,21 @@ function toRows(file: string, byInspection: Map<string, { line: number; row: Csv
 			});
 		}
 		for (const k of kqs) {
-			out.key_questions.push({ inspection_id: id, code: k.code, standard: k.standard, theme: k.theme, text: k.text, pct: k.pct, discretion: false, cases: null, provenance });
+			out.key_questions.push({
+				inspection_id: id,
+				code: k.code,
+				standard: k.standard,
+				theme: k.theme,
+				text: k.text,
+				pct: k.pct,
+				discretion: false,
+				cases: null,
+				provenance
+			});
 		}
-		warnings.forEach((w, k) => out.extraction_warnings.push({ inspection_id: id, ordinal: k + 1, code: w.code, message: w.message, line: null, provenance } as Row));
+		warnings.forEach((w, k) =>
+			out.extraction_warnings.push({ inspection_id: id, ordinal: k + 1, code: w.code, message: w.message, line: null, provenance } as Row)
+		);
 	}
 	return out;
 }

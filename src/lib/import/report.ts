@@ -18,12 +18,27 @@ export interface ReportImport {
  * `area` is the service's nation and region: from the data when the service is known, else
  * chosen by the user (a report does not say its region). Without it the import is not ready.
  */
-export function importReport(file: string, text: string, sha256: string, area: AreaInfo | undefined, provenance: Provenance = 'imported'): ReportImport {
+export function importReport(
+	file: string,
+	text: string,
+	sha256: string,
+	area: AreaInfo | undefined,
+	provenance: Provenance = 'imported'
+): ReportImport {
 	const result = extract(text);
-	if (!result.ok) return { rows: emptyDataset(), problems: [{ file, reason: `not a recognisable HMIP youth inspection report: ${result.reason}` }], warnings: [] };
+	if (!result.ok)
+		return {
+			rows: emptyDataset(),
+			problems: [{ file, reason: `not a recognisable HMIP youth inspection report: ${result.reason}` }],
+			warnings: []
+		};
 	const x = result.value;
 	if (x.kind === 'thematic') {
-		return { rows: emptyDataset(), problems: [{ file, reason: 'thematic recommendation documents are not imported: the dashboard already holds the 2010-2015 one' }], warnings: [] };
+		return {
+			rows: emptyDataset(),
+			problems: [{ file, reason: 'thematic recommendation documents are not imported: the dashboard already holds the 2010-2015 one' }],
+			warnings: []
+		};
 	}
 	const ins = x.inspection!;
 	return {

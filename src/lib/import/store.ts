@@ -43,7 +43,11 @@ async function tx<T>(mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBR
 		t.onabort = t.onerror = () => {
 			db.close();
 			const e = t.error ?? (req ? req.error : null);
-			reject(e?.name === 'QuotaExceededError' ? new Error("this browser's storage for the site is full") : (e ?? new Error('storage transaction failed')));
+			reject(
+				e?.name === 'QuotaExceededError'
+					? new Error("this browser's storage for the site is full")
+					: (e ?? new Error('storage transaction failed'))
+			);
 		};
 	});
 }

@@ -25,7 +25,9 @@ function dimensionOf(header: string): Dimension | undefined {
 }
 
 export function categoryOf(dimension: Dimension, text: string): string | undefined {
-	const t = stripFootnotes(text).text.toLowerCase().replace(/[‐‑–—]/g, '-');
+	const t = stripFootnotes(text)
+		.text.toLowerCase()
+		.replace(/[‐‑–—]/g, '-');
 	if (dimension === 'age') {
 		const m = /^(\d{1,2})\s*-\s*(\d{1,2})(\s*years?)?$/.exec(t) ?? /^(\d{1,2})\+?\s*(and over|\+)$/.exec(t);
 		return m ? (m[2] && /^\d/.test(m[2]) ? `${m[1]}-${m[2]}` : `${m[1]}+`) : undefined;
@@ -75,7 +77,11 @@ export function extractCaseload(rows: Row[], warnings: Warning[]): Caseload[] {
 			const values = tokens.slice(j + 1, j + 1 + categories.length).map((t) => parsePct(t.text));
 			const got = values.filter((v) => v).length;
 			if (got !== categories.length) {
-				warnings.push({ code: 'caseload-short-row', message: `Caseload row "${stripFootnotes(label).text}" (${dimension}) has ${got} figures for ${categories.length} categories.`, line: tokens[j].n });
+				warnings.push({
+					code: 'caseload-short-row',
+					message: `Caseload row "${stripFootnotes(label).text}" (${dimension}) has ${got} figures for ${categories.length} categories.`,
+					line: tokens[j].n
+				});
 			}
 			categories.forEach((category, k) => {
 				const v = values[k];

@@ -15,8 +15,19 @@ import type { Block, Footnotes, Row } from './text';
 import { stripFootnotes, toBlocks } from './text';
 
 const REGIONS = [
-	'north east', 'north west', 'yorkshire', 'humber', 'east midlands', 'west midlands', 'east of england',
-	'eastern region', 'london', 'south east', 'south west', 'wales', 'region'
+	'north east',
+	'north west',
+	'yorkshire',
+	'humber',
+	'east midlands',
+	'west midlands',
+	'east of england',
+	'eastern region',
+	'london',
+	'south east',
+	'south west',
+	'wales',
+	'region'
 ];
 
 export function scopeOf(label: string, authority: string): ContextMetric['scope'] {
@@ -93,7 +104,14 @@ export function extractContext(rows: Row[], authority: string, notes: Footnotes,
 		add(def, v.value, label, row.n, marks, sectionMarks);
 		const ofWhich = /of which (\d+(?:\.\d+)?) (?:were|are) case managers/i.exec(valueCell);
 		if (ofWhich && def.metric === 'staff-fte') {
-			add(metricFor('headcount case managers')!, Number(ofWhich[1]), `${stripFootnotes(label).text}: case managers`, row.n, marks, sectionMarks);
+			add(
+				metricFor('headcount case managers')!,
+				Number(ofWhich[1]),
+				`${stripFootnotes(label).text}: case managers`,
+				row.n,
+				marks,
+				sectionMarks
+			);
 		}
 	}
 
@@ -136,7 +154,11 @@ export function extractContext(rows: Row[], authority: string, notes: Footnotes,
 		const prior = seen.get(key);
 		if (prior) {
 			if (prior.value !== f.value) {
-				warnings.push({ code: 'context-conflict', message: `${f.def.metric} (${f.scope}) is ${prior.value} on line ${prior.line} but ${f.value} on line ${f.line}; kept ${prior.value}.`, line: f.line });
+				warnings.push({
+					code: 'context-conflict',
+					message: `${f.def.metric} (${f.scope}) is ${prior.value} on line ${prior.line} but ${f.value} on line ${f.line}; kept ${prior.value}.`,
+					line: f.line
+				});
 			}
 			continue;
 		}
@@ -155,4 +177,3 @@ function isPlace(blocks: Block[], i: number): boolean {
 	const prev = blocks[i - 1];
 	return !!prev && !!parseValue(prev.text) && blocks[i].text.length < 60;
 }
-

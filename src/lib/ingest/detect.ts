@@ -4,9 +4,7 @@ import type { Row } from './text';
 import { rowText } from './text';
 
 export type Detected =
-	| { ok: true; kind: 'inspection'; framework: Framework }
-	| { ok: true; kind: 'thematic' }
-	| { ok: false; reason: string };
+	{ ok: true; kind: 'inspection'; framework: Framework } | { ok: true; kind: 'thematic' } | { ok: false; reason: string };
 
 /** Binary data: NUL bytes, or many control / replacement characters. */
 export function looksBinary(raw: string): boolean {
@@ -45,8 +43,6 @@ export function detect(raw: string, rows: Row[]): Detected {
 		return { ok: false, reason: `no table of inspection standards found (found ${core.length} of the 11 core standard codes 1.1-3.3)` };
 	}
 	const is2021 =
-		codes.has('4.1') ||
-		/out-of-court disposal policy and provision/i.test(text) ||
-		/resettlement policy and provision/i.test(text);
+		codes.has('4.1') || /out-of-court disposal policy and provision/i.test(text) || /resettlement policy and provision/i.test(text);
 	return { ok: true, kind: 'inspection', framework: is2021 ? 'yjs-2021' : 'yos-2018' };
 }

@@ -5,10 +5,7 @@ import { COUNT_WORD, parseCount } from './numbers';
 import type { Row } from './text';
 import { rowText, stripFootnotes } from './text';
 
-const MONTHS = [
-	'january', 'february', 'march', 'april', 'may', 'june',
-	'july', 'august', 'september', 'october', 'november', 'december'
-];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_RE = new RegExp(`\\b(${MONTHS.join('|')})\\s+(\\d{4})\\b`, 'i');
 
 function monthOf(text: string): string | undefined {
@@ -46,7 +43,9 @@ export function findAuthority(rows: Row[]): { authority: string; line: number } 
 }
 
 function tidyName(s: string): string {
-	return stripFootnotes(s).text.replace(/[.:,;]+$/, '').trim();
+	return stripFootnotes(s)
+		.text.replace(/[.:,;]+$/, '')
+		.trim();
 }
 
 /** Publication month: an explicit "Publication date", else the first month-year in the front matter. */
@@ -83,7 +82,10 @@ export function findLeadInspector(rows: Row[]): string | undefined {
 /** The service's full name: the most used "<area> Youth Justice/Offending Service/Team". */
 export function findServiceName(rows: Row[], authority: string): string {
 	const escaped = authority.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	const re = new RegExp(`${escaped}(?:'s)? (Youth (?:Justice|Offending) (?:Service|Team|Partnership)|Youth Justice and [A-Z][a-z]+ Service|Children and Young People's (?:Justice )?Service)`, 'g');
+	const re = new RegExp(
+		`${escaped}(?:'s)? (Youth (?:Justice|Offending) (?:Service|Team|Partnership)|Youth Justice and [A-Z][a-z]+ Service|Children and Young People's (?:Justice )?Service)`,
+		'g'
+	);
 	const counts = new Map<string, { count: number; first: number }>();
 	rows.forEach((row, idx) => {
 		for (const m of rowText(row).matchAll(re)) {
@@ -141,7 +143,11 @@ export function findSample(rows: Row[], warnings: Warning[]): Sample {
 		const v = parseCount(word);
 		if (v === undefined) return;
 		if (sample[key] !== undefined && sample[key] !== v) {
-			warnings.push({ code: 'sample-mismatch', message: `The report gives two sizes for the ${key} sample: ${sample[key]} and ${v}.`, line });
+			warnings.push({
+				code: 'sample-mismatch',
+				message: `The report gives two sizes for the ${key} sample: ${sample[key]} and ${v}.`,
+				line
+			});
 			return;
 		}
 		sample[key] = v;
@@ -152,19 +158,28 @@ export function findSample(rows: Row[], warnings: Warning[]): Sample {
 		if (/^\s*(?:\d\.\s*)?court disposals\s*$/i.test(t)) domain = 'court';
 		else if (/^\s*(?:\d\.\s*)?out[- ]of[- ]court disposals\s*$/i.test(t)) domain = 'outOfCourt';
 		else if (/^\s*(?:\d\.\s*)?(organisational delivery|resettlement|annexe? \d)/i.test(t)) domain = undefined;
-		let m = new RegExp(`sample of (${N}) (?:post-court cases|court disposals|court cases)(?: and (${N}) out-of-court (?:disposals|cases))?`, 'i').exec(t);
+		let m = new RegExp(
+			`sample of (${N}) (?:post-court cases|court disposals|court cases)(?: and (${N}) out-of-court (?:disposals|cases))?`,
+			'i'
+		).exec(t);
 		if (m) {
 			set('court', m[1], row.n);
 			if (m[2]) set('outOfCourt', m[2], row.n);
 		}
 		m = new RegExp(`We examined (${N}) (post-court cases|court disposals|out-of-court disposals)`, 'i').exec(t);
 		if (m) set(/out-of-court/i.test(m[2]) ? 'outOfCourt' : 'court', m[1], row.n);
-		m = new RegExp(`(?:in the|inspected|examined) (${N}) cases? (?:managed by the \\w+ )?(?:that had received a custodial sentence|where a child had received a custodial sentence)`, 'i').exec(t);
+		m = new RegExp(
+			`(?:in the|inspected|examined) (${N}) cases? (?:managed by the \\w+ )?(?:that had received a custodial sentence|where a child had received a custodial sentence)`,
+			'i'
+		).exec(t);
 		if (m) set('resettlement', m[1], row.n);
 		if (domain) {
 			m = new RegExp(`(?:For|In) the (${N}) cases where there were (?:factors related to harm|factors relating to harm)`, 'i').exec(t);
 			if (m) set(domain === 'court' ? 'courtHarm' : 'outOfCourtHarm', m[1], row.n);
-			m = new RegExp(`(?:For|In) the (${N}) cases where there were (?:factors related to safety and wellbeing|relevant factors, we looked at work done to (?:ensure|keep) the (?:safety|child))`, 'i').exec(t);
+			m = new RegExp(
+				`(?:For|In) the (${N}) cases where there were (?:factors related to safety and wellbeing|relevant factors, we looked at work done to (?:ensure|keep) the (?:safety|child))`,
+				'i'
+			).exec(t);
 			if (m) set(domain === 'court' ? 'courtSafety' : 'outOfCourtSafety', m[1], row.n);
 		}
 	}

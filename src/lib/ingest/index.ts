@@ -35,13 +35,15 @@ export function extract(raw: string): ExtractResult {
 
 	if (found.kind === 'thematic') {
 		const thematic = extractThematic(raw, warnings);
-		if (!thematic.length) return { ok: false, reason: 'it looks like a thematic recommendations document but no recommendations were found' };
+		if (!thematic.length)
+			return { ok: false, reason: 'it looks like a thematic recommendations document but no recommendations were found' };
 		return validated({ kind: 'thematic', ...empty, thematic, warnings });
 	}
 
 	const framework = found.framework;
 	const area = findAuthority(rows);
-	if (!area) return { ok: false, reason: 'the area inspected is not named ("An inspection of youth offending services in ..." was not found)' };
+	if (!area)
+		return { ok: false, reason: 'the area inspected is not named ("An inspection of youth offending services in ..." was not found)' };
 	const published = findPublished(rows);
 	if (!published) return { ok: false, reason: 'no publication month was found in the front matter' };
 	const notes = new Footnotes(rows);

@@ -56,12 +56,7 @@ export interface KqResult {
 	prompts: Prompt[];
 }
 
-export function extractKeyQuestions(
-	framework: Framework,
-	rows: Row[],
-	notes: Footnotes,
-	warnings: Warning[]
-): KqResult {
+export function extractKeyQuestions(framework: Framework, rows: Row[], notes: Footnotes, warnings: Warning[]): KqResult {
 	const sightings: KqSighting[] = [];
 	const questionLines: QuestionLine[] = [];
 	const prompts: (Prompt & { line: number })[] = [];
@@ -78,11 +73,21 @@ export function extractKeyQuestions(
 		if (coded) {
 			const code = `${coded[1]}.${coded[2]}.${coded[3]}`;
 			const text = stripFootnotes(coded[4]).text;
-			const pctCell = cells.slice(1).map((c) => parsePct(c)).find((v) => v);
+			const pctCell = cells
+				.slice(1)
+				.map((c) => parsePct(c))
+				.find((v) => v);
 			question = { code, text, line: row.n };
 			std = `${coded[1]}.${coded[2]}`;
 			if (pctCell) {
-				sightings.push({ code, text, pct: pctCell.value, discretion: discretionOf(pctCell.marks, pctCell.star, notes, row.n), coded: true, line: row.n });
+				sightings.push({
+					code,
+					text,
+					pct: pctCell.value,
+					discretion: discretionOf(pctCell.marks, pctCell.star, notes, row.n),
+					coded: true,
+					line: row.n
+				});
 			} else if (standardDef(framework, std)?.caseBased) {
 				questionLines.push(question);
 			}
@@ -106,9 +111,18 @@ export function extractKeyQuestions(
 
 		const letter = /^([a-z])\)\s*(.*)$/.exec(first);
 		if (letter && question) {
-			const pctCell = cells.slice(1).map((c) => parsePct(c)).find((v) => v);
+			const pctCell = cells
+				.slice(1)
+				.map((c) => parsePct(c))
+				.find((v) => v);
 			if (pctCell) {
-				prompts.push({ keyQuestion: question.code, letter: letter[1], text: stripFootnotes(letter[2]).text, pct: pctCell.value, line: row.n });
+				prompts.push({
+					keyQuestion: question.code,
+					letter: letter[1],
+					text: stripFootnotes(letter[2]).text,
+					pct: pctCell.value,
+					line: row.n
+				});
 			}
 			continue;
 		}
@@ -118,14 +132,28 @@ export function extractKeyQuestions(
 		position++;
 		const { code, theme } = codeFor(framework, std, text, position);
 		if (!code) {
-			warnings.push({ code: 'kq-unplaced', message: `Could not tell which key question of standard ${std} this is: "${text}"${theme ? ` (theme ${theme})` : ''}.`, line: row.n });
+			warnings.push({
+				code: 'kq-unplaced',
+				message: `Could not tell which key question of standard ${std} this is: "${text}"${theme ? ` (theme ${theme})` : ''}.`,
+				line: row.n
+			});
 			question = undefined;
 			continue;
 		}
 		question = { code, text, line: row.n };
-		const pctCell = cells.slice(1).map((c) => parsePct(c)).find((v) => v);
+		const pctCell = cells
+			.slice(1)
+			.map((c) => parsePct(c))
+			.find((v) => v);
 		if (pctCell) {
-			sightings.push({ code, text, pct: pctCell.value, discretion: discretionOf(pctCell.marks, pctCell.star, notes, row.n), coded: false, line: row.n });
+			sightings.push({
+				code,
+				text,
+				pct: pctCell.value,
+				discretion: discretionOf(pctCell.marks, pctCell.star, notes, row.n),
+				coded: false,
+				line: row.n
+			});
 		} else if (cells.length === 1) {
 			questionLines.push(question);
 		}
@@ -152,7 +180,11 @@ function reconcileKeyQuestions(
 		const ref = seen.find((s) => s.coded) ?? seen[0];
 		for (const s of seen) {
 			if (s.pct !== ref.pct) {
-				warnings.push({ code: 'kq-pct-conflict', message: `Key question ${code} is ${ref.pct}% on line ${ref.line} but ${s.pct}% on line ${s.line}; kept ${ref.pct}%.`, line: s.line });
+				warnings.push({
+					code: 'kq-pct-conflict',
+					message: `Key question ${code} is ${ref.pct}% on line ${ref.line} but ${s.pct}% on line ${s.line}; kept ${ref.pct}%.`,
+					line: s.line
+				});
 			}
 		}
 		const byPosition = themeFromCode(framework, code);
@@ -162,7 +194,10 @@ function reconcileKeyQuestions(
 			const activity = activityOfText(s.text);
 			const copied =
 				(byPosition && byWords && byWords !== byPosition && byPosition !== 'joint-working') ||
-				(def && activity && def.name !== activity && !(activity === 'Implementation and delivery' && def.name === 'Implementation and delivery'));
+				(def &&
+					activity &&
+					def.name !== activity &&
+					!(activity === 'Implementation and delivery' && def.name === 'Implementation and delivery'));
 			if (copied) {
 				warnings.push({
 					code: 'kq-text-mismatch',

@@ -39,10 +39,39 @@ export function parsePct(cell: string, { bare = false } = {}): ParsedValue | und
 }
 
 const WORDS: Record<string, number> = {
-	zero: 0, no: 0, none: 0, one: 1, a: 1, an: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6,
-	seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14,
-	fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
-	forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90
+	zero: 0,
+	no: 0,
+	none: 0,
+	one: 1,
+	a: 1,
+	an: 1,
+	single: 1,
+	two: 2,
+	three: 3,
+	four: 4,
+	five: 5,
+	six: 6,
+	seven: 7,
+	eight: 8,
+	nine: 9,
+	ten: 10,
+	eleven: 11,
+	twelve: 12,
+	thirteen: 13,
+	fourteen: 14,
+	fifteen: 15,
+	sixteen: 16,
+	seventeen: 17,
+	eighteen: 18,
+	nineteen: 19,
+	twenty: 20,
+	thirty: 30,
+	forty: 40,
+	fifty: 50,
+	sixty: 60,
+	seventy: 70,
+	eighty: 80,
+	ninety: 90
 };
 
 /** "8", "eight", "twenty-four", "Sixty" -> number. */
@@ -60,8 +89,18 @@ export const COUNT_WORD =
 	'(?:\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
 
 const DENOMS: Record<string, number> = {
-	half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5,
-	sixth: 6, sixths: 6, tenth: 10, tenths: 10
+	half: 2,
+	halves: 2,
+	third: 3,
+	thirds: 3,
+	quarter: 4,
+	quarters: 4,
+	fifth: 5,
+	fifths: 5,
+	sixth: 6,
+	sixths: 6,
+	tenth: 10,
+	tenths: 10
 };
 
 /**
@@ -75,9 +114,18 @@ export function proportionIn(sentence: string, n?: number): number | undefined {
 	const round = (x: number) => Math.round(x * 1000) / 1000;
 	const ofN = (k: number | undefined) => (n && k !== undefined && k > 0 && k <= n ? round(k / n) : undefined);
 	const patterns: [RegExp, (m: RegExpExecArray) => number | undefined][] = [
-		[new RegExp(`\\ball but (${COUNT_WORD})\\b`), (m) => { const k = parseCount(m[1]); return n && k !== undefined && k <= n ? round((n - k) / n) : undefined; }],
+		[
+			new RegExp(`\\ball but (${COUNT_WORD})\\b`),
+			(m) => {
+				const k = parseCount(m[1]);
+				return n && k !== undefined && k <= n ? round((n - k) / n) : undefined;
+			}
+		],
 		[/\b(\d+(?:\.\d+)?)\s*(?:per cent|percent|%)/, (m) => round(Number(m[1]) / 100)],
-		[/\b(one|two|three|four|five|a)[- ](half|halves|third|thirds|quarter|quarters|fifth|fifths|sixth|sixths|tenth|tenths)\b/, (m) => round((m[1] === 'a' ? 1 : (parseCount(m[1]) ?? 1)) / DENOMS[m[2]])],
+		[
+			/\b(one|two|three|four|five|a)[- ](half|halves|third|thirds|quarter|quarters|fifth|fifths|sixth|sixths|tenth|tenths)\b/,
+			(m) => round((m[1] === 'a' ? 1 : (parseCount(m[1]) ?? 1)) / DENOMS[m[2]])
+		],
 		[/\bhalf\b/, () => 0.5],
 		[/\ball (?:of )?(?:the )?(?:cases|children|assessments|plans)\b/, (m) => (/\bnot $/.test(s.slice(0, m.index)) ? undefined : 1)],
 		[new RegExp(`\\b(${COUNT_WORD}) (?:of the \\d+ )?(?:cases|children and young people|children)\\b`), (m) => ofN(parseCount(m[1]))]

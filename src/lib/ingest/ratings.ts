@@ -31,7 +31,9 @@ function isContentsRow(cells: string[]): boolean {
 
 /** The standard's name as printed: a known HMIP name it starts with, else its first words. */
 export function nameOf(rest: string): string {
-	const text = stripFootnotes(rest).text.replace(/\s*\((court|out-of-court) disposals\)\s*/i, ' ').trim();
+	const text = stripFootnotes(rest)
+		.text.replace(/\s*\((court|out-of-court) disposals\)\s*/i, ' ')
+		.trim();
 	const lower = text.toLowerCase();
 	for (const known of KNOWN_STANDARD_NAMES) {
 		if (lower.startsWith(known.toLowerCase())) return text.slice(0, known.length);

@@ -39,13 +39,37 @@ export function extractRecommendations(rows: Row[], warnings: Warning[]): Recomm
 		}
 	}
 	const expected = out.length;
-	const stated = rows.slice(start, start + 6).map(rowText).join(' ');
+	const stated = rows
+		.slice(start, start + 6)
+		.map(rowText)
+		.join(' ');
 	const m = /made (\w+) recommendations/i.exec(stated);
 	if (m) {
-		const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen'];
+		const words = [
+			'zero',
+			'one',
+			'two',
+			'three',
+			'four',
+			'five',
+			'six',
+			'seven',
+			'eight',
+			'nine',
+			'ten',
+			'eleven',
+			'twelve',
+			'thirteen',
+			'fourteen',
+			'fifteen'
+		];
 		const said = /^\d+$/.test(m[1]) ? Number(m[1]) : words.indexOf(m[1].toLowerCase());
 		if (said >= 0 && said !== expected) {
-			warnings.push({ code: 'recommendation-count', message: `The report says it makes ${said} recommendations but ${expected} are listed.`, line: rows[start].n });
+			warnings.push({
+				code: 'recommendation-count',
+				message: `The report says it makes ${said} recommendations but ${expected} are listed.`,
+				line: rows[start].n
+			});
 		}
 	}
 	return out;

@@ -27,7 +27,11 @@ function sentences(text: string): string[] {
 export function extractFindings(rows: Row[], warnings: Warning[]): Finding[] {
 	const n = casesExamined(rows);
 	if (n === undefined) {
-		warnings.push({ code: 'sqs-no-sample', message: 'The number of cases examined was not found, so proportions given as counts ("five cases", "all but three") are left as words.' });
+		warnings.push({
+			code: 'sqs-no-sample',
+			message:
+				'The number of cases examined was not found, so proportions given as counts ("five cases", "all but three") are left as words.'
+		});
 	}
 	const paragraphs: { section: string; text: string }[] = [];
 	let section: string | undefined;
@@ -80,9 +84,25 @@ export function extractSqsContext(rows: Row[], notes: Footnotes): ContextMetric[
 		const period = note ? /([A-Z][a-z]+ \d{4} ?[–-] ?[A-Z][a-z]+ \d{4})/.exec(note)?.[1] : undefined;
 		const extra = { ...(period ? { period } : {}), ...(note ? { source: note } : {}) };
 		const local = /reoffending rate\s*(?:for|in)\s+([A-Z][\w ]+?)\s+was\s+(\d+(?:\.\d+)?)%/i.exec(text);
-		if (local) out.push({ metric: 'reoffending-rate', scope: 'local', value: Number(local[2]), unit: 'percent', label: `Reoffending rate in ${local[1]}`, ...extra });
+		if (local)
+			out.push({
+				metric: 'reoffending-rate',
+				scope: 'local',
+				value: Number(local[2]),
+				unit: 'percent',
+				label: `Reoffending rate in ${local[1]}`,
+				...extra
+			});
 		const national = /England and Wales average of (\d+(?:\.\d+)?)%/i.exec(text);
-		if (national) out.push({ metric: 'reoffending-rate', scope: 'national', value: Number(national[1]), unit: 'percent', label: 'Reoffending rate in England and Wales', ...extra });
+		if (national)
+			out.push({
+				metric: 'reoffending-rate',
+				scope: 'national',
+				value: Number(national[1]),
+				unit: 'percent',
+				label: 'Reoffending rate in England and Wales',
+				...extra
+			});
 		if (out.length) break;
 	}
 	return out;

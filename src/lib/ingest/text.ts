@@ -78,7 +78,11 @@ function splitCells(line: string): string[] {
 	let s = line;
 	// Markdown table row: | a | b |
 	if (/^\s*\|.*\|\s*$/.test(s) || (s.split('|').length >= 3 && !s.includes('\t'))) {
-		s = s.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split('|').join('\t');
+		s = s
+			.replace(/^\s*\|/, '')
+			.replace(/\|\s*$/, '')
+			.split('|')
+			.join('\t');
 	}
 	return s.split('\t');
 }

@@ -41,11 +41,20 @@ function recommendationOf(block: string): Omit<ThematicRecommendation, 'linesOfE
 	const text = stripTags(block);
 	if (!text) return undefined;
 	const addressee = addresseeOf(text) ?? 'Not stated';
-	const bullets = text.split('•').map((s) => s.trim()).filter(Boolean);
+	const bullets = text
+		.split('•')
+		.map((s) => s.trim())
+		.filter(Boolean);
 	if (bullets.length > 1) return { addressee, text: bullets.slice(1).join('\n') };
 	const numbered = text.split(/\s(?=\d\.\s)/);
 	if (numbered.length > 1 && /:\s*$/.test(numbered[0])) {
-		return { addressee, text: numbered.slice(1).map((s) => s.replace(/^\d\.\s*/, '').trim()).join('\n') };
+		return {
+			addressee,
+			text: numbered
+				.slice(1)
+				.map((s) => s.replace(/^\d\.\s*/, '').trim())
+				.join('\n')
+		};
 	}
 	return { addressee, text };
 }
@@ -77,14 +86,20 @@ export function extractThematic(raw: string, warnings: Warning[]): Thematic[] {
 	const section = (): Thematic => {
 		if (current) return current;
 		// Recommendations before any heading: the listed report just before the first headed one.
-		const headed = lines.map(headingOf).filter((h): h is string => !!h).map(key);
+		const headed = lines
+			.map(headingOf)
+			.filter((h): h is string => !!h)
+			.map(key);
 		const firstHeaded = listed.findIndex((l) => headed.some((h) => h.startsWith(key(l.title).slice(0, 25))));
 		const guess = listed
 			.slice(0, firstHeaded < 0 ? listed.length : firstHeaded)
 			.filter((l) => !l.noRecommendations && !headed.some((h) => h.startsWith(key(l.title).slice(0, 25))))
 			.pop();
 		current = { title: guess?.title ?? 'Untitled thematic inspection', year: guess?.year ?? 0, recommendations: [] };
-		warnings.push({ code: 'thematic-title-inferred', message: `Recommendations appear before the first thematic heading; attributed to "${current.title}" (${current.year || 'year unknown'}), the listed report that precedes the first headed one.` });
+		warnings.push({
+			code: 'thematic-title-inferred',
+			message: `Recommendations appear before the first thematic heading; attributed to "${current.title}" (${current.year || 'year unknown'}), the listed report that precedes the first headed one.`
+		});
 		out.push(current);
 		return current;
 	};
@@ -126,7 +141,10 @@ export function extractThematic(raw: string, warnings: Warning[]): Thematic[] {
 			mode = 'rec';
 			return;
 		}
-		if (/^lines of enquiry\s+how do we know$/i.test(plain.replace(/\s+/g, ' ')) || /^lines of enquiry/i.test(plain) && /how do we know/i.test(plain)) {
+		if (
+			/^lines of enquiry\s+how do we know$/i.test(plain.replace(/\s+/g, ' ')) ||
+			(/^lines of enquiry/i.test(plain) && /how do we know/i.test(plain))
+		) {
 			mode = 'table';
 			return;
 		}

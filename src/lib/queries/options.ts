@@ -19,11 +19,20 @@ export async function filterOptions(db: Engine): Promise<FilterOptions> {
 		db.query<{ v: number }>(`SELECT DISTINCT published_year AS v FROM inspections WHERE published_year IS NOT NULL ORDER BY v`),
 		db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM inspections`)
 	]);
-	return { regions: regions.map((r) => r.v), nations: nations.map((r) => r.v), frameworks: frameworks.map((r) => r.v), years: years.map((r) => r.v), total: total[0].n };
+	return {
+		regions: regions.map((r) => r.v),
+		nations: nations.map((r) => r.v),
+		frameworks: frameworks.map((r) => r.v),
+		years: years.map((r) => r.v),
+		total: total[0].n
+	};
 }
 
 export async function countMatching(db: Engine, filters: Filters): Promise<number> {
 	const c = filterClause(filters);
-	const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM inspections i JOIN authorities a USING (authority_id) WHERE ${c.sql}`, c.params);
+	const [row] = await db.query<{ n: number }>(
+		`SELECT count(*)::INTEGER AS n FROM inspections i JOIN authorities a USING (authority_id) WHERE ${c.sql}`,
+		c.params
+	);
 	return row.n;
 }

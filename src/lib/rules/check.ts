@@ -57,7 +57,10 @@ export function checkRules(
 	}
 	const coreCount = ratings.filter((r) => r.countsTowardsOverall).length;
 	if ((framework === 'yos-2018' || framework === 'yjs-2021') && coreCount !== 12) {
-		warnings.push({ code: 'score-incomplete', message: `Only ${coreCount} of the 12 core standards were found, so the score cannot be recomputed.` });
+		warnings.push({
+			code: 'score-incomplete',
+			message: `Only ${coreCount} of the 12 core standards were found, so the score cannot be recomputed.`
+		});
 	}
 	if (published.score !== undefined && recomputed.score !== undefined && published.score !== recomputed.score) {
 		warnings.push({

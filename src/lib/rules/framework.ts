@@ -46,9 +46,9 @@ export const DOMAIN_NAMES: Record<number, string> = {
 };
 
 /** Every standard name any framework uses, longest first, for prefix matching. */
-export const KNOWN_STANDARD_NAMES: string[] = [
-	...new Set([...STANDARDS['yos-2018'], ...STANDARDS['yjs-2021']].map((s) => s.name))
-].sort((a, b) => b.length - a.length);
+export const KNOWN_STANDARD_NAMES: string[] = [...new Set([...STANDARDS['yos-2018'], ...STANDARDS['yjs-2021']].map((s) => s.name))].sort(
+	(a, b) => b.length - a.length
+);
 
 export function standardsFor(framework: Framework): StandardDef[] {
 	return framework === 'yos-2018' || framework === 'yjs-2021' ? STANDARDS[framework] : [];
@@ -84,7 +84,9 @@ export function themeFromText(text: string): Theme | undefined {
 	const t = text.toLowerCase();
 	if (/other people|others safe|risk of harm to others/.test(t)) return 'others-safety';
 	if (/desistance/.test(t)) return 'desistance';
-	if (/(child|young person)('s|’s)? (safe|safety)|keep(ing)? the child( or young person)? safe|safety (and wellbeing )?of the child/.test(t))
+	if (
+		/(child|young person)('s|’s)? (safe|safety)|keep(ing)? the child( or young person)? safe|safety (and wellbeing )?of the child/.test(t)
+	)
 		return 'child-safety';
 	if (/police|joint decision|recommendations sufficiently/.test(t)) return 'joint-working';
 	return undefined;

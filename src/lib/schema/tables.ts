@@ -40,14 +40,35 @@ export const TABLE_NAMES = [
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
-const s = (name: string, description: string, nullable = false, unit?: string): Column => ({ name, type: 'VARCHAR', description, nullable, unit });
-const i = (name: string, description: string, nullable = false, unit?: string): Column => ({ name, type: 'INTEGER', description, nullable, unit });
-const d = (name: string, description: string, nullable = false, unit?: string): Column => ({ name, type: 'DOUBLE', description, nullable, unit });
+const s = (name: string, description: string, nullable = false, unit?: string): Column => ({
+	name,
+	type: 'VARCHAR',
+	description,
+	nullable,
+	unit
+});
+const i = (name: string, description: string, nullable = false, unit?: string): Column => ({
+	name,
+	type: 'INTEGER',
+	description,
+	nullable,
+	unit
+});
+const d = (name: string, description: string, nullable = false, unit?: string): Column => ({
+	name,
+	type: 'DOUBLE',
+	description,
+	nullable,
+	unit
+});
 const b = (name: string, description: string, nullable = false): Column => ({ name, type: 'BOOLEAN', description, nullable });
 const l = (name: string, description: string): Column => ({ name, type: 'VARCHAR[]', description });
 
 const inspectionId = s('inspection_id', 'Inspection identifier: area slug and publication month, e.g. leeds-2019-11');
-const provenance = s('provenance', "Where the row comes from: 'report' (extracted from report text), 'reference' (published facts in ../shared/reference), 'imported' (added in the data room), 'synthetic' (benchmark data)");
+const provenance = s(
+	'provenance',
+	"Where the row comes from: 'report' (extracted from report text), 'reference' (published facts in ../shared/reference), 'imported' (added in the data room), 'synthetic' (benchmark data)"
+);
 
 export const TABLES: Record<TableName, TableDef> = {
 	authorities: {
@@ -77,7 +98,12 @@ export const TABLES: Record<TableName, TableDef> = {
 			s('date_note', 'Why a date is missing or approximate', true),
 			s('framework', 'Inspection framework: sqs-2016, yos-2018, yjs-2021 or children-victims-2024'),
 			s('overall_rating', 'Overall rating as published: Outstanding, Good, Requires improvement, Inadequate', true),
-			i('score', 'Total of the 12 core standards, 0-36: recomputed from the ratings for reports (differences from the printed score are in extraction_warnings); as stated for reference rows', true, 'points'),
+			i(
+				'score',
+				'Total of the 12 core standards, 0-36: recomputed from the ratings for reports (differences from the printed score are in extraction_warnings); as stated for reference rows',
+				true,
+				'points'
+			),
 			s('resettlement_rating', 'Standard 4.1 (2021 framework), rated separately, not counted in the score', true),
 			b('reinspection', 'Follow-up inspection of a service previously rated Inadequate'),
 			i('sample_court', 'Court disposal cases inspected', true, 'cases'),
@@ -99,7 +125,8 @@ export const TABLES: Record<TableName, TableDef> = {
 	standard_ratings: {
 		name: 'standard_ratings',
 		key: ['inspection_id', 'code'],
-		description: 'Ratings of the inspection standards (1.1-3.4, and 4.1 in 2021). Reference rows carry only the standards their source stated.',
+		description:
+			'Ratings of the inspection standards (1.1-3.4, and 4.1 in 2021). Reference rows carry only the standards their source stated.',
 		columns: [
 			inspectionId,
 			s('code', 'Standard code, e.g. 2.1'),
@@ -182,7 +209,13 @@ export const TABLES: Record<TableName, TableDef> = {
 		name: 'recommendations',
 		key: ['inspection_id', 'n'],
 		description: 'Recommendations of each report.',
-		columns: [inspectionId, i('n', 'Number in the report'), s('addressee', 'Who the recommendation is for'), s('text', 'Recommendation'), provenance]
+		columns: [
+			inspectionId,
+			i('n', 'Number in the report'),
+			s('addressee', 'Who the recommendation is for'),
+			s('text', 'Recommendation'),
+			provenance
+		]
 	},
 	sqs_findings: {
 		name: 'sqs_findings',
@@ -200,7 +233,8 @@ export const TABLES: Record<TableName, TableDef> = {
 	thematic_recommendations: {
 		name: 'thematic_recommendations',
 		key: ['thematic', 'ordinal'],
-		description: 'Recommendations of HMIP thematic inspections 2010-2015 to youth offending partnerships, with lines of enquiry and evidence for self-assessment.',
+		description:
+			'Recommendations of HMIP thematic inspections 2010-2015 to youth offending partnerships, with lines of enquiry and evidence for self-assessment.',
 		columns: [
 			s('thematic', 'Thematic inspection title'),
 			i('ordinal', 'Recommendation number across the document, 1-based'),

@@ -54,7 +54,10 @@ export function assessmentMarkdown(recs: readonly ThematicRecommendation[], a: A
 	const out: string[] = [];
 	const all = assessableLines(recs);
 	out.push('# Thematic self-assessment', '');
-	out.push(`Exported ${date} from the Youth Justice Inspection Dashboard. Recommendations of HM Inspectorate of Probation thematic inspections, with their lines of enquiry.`, '');
+	out.push(
+		`Exported ${date} from the Youth Justice Inspection Dashboard. Recommendations of HM Inspectorate of Probation thematic inspections, with their lines of enquiry.`,
+		''
+	);
 	out.push(`Overall: ${describeProgress(progress(all, a))}.`, '');
 	out.push('| Thematic inspection | Year | Lines | Met | Partly met | Not met | Not assessed |', '|---|---|---|---|---|---|---|');
 	const groups = groupByThematic(recs);
@@ -130,7 +133,12 @@ export function parseAssessmentCsv(text: string, recs: readonly ThematicRecommen
 	if (missing.length) {
 		return {
 			ok: false,
-			problems: [{ line: 1, message: `the header has no ${missing.map((c) => `"${c}"`).join(', ')} column${missing.length === 1 ? '' : 's'} (expected: ${CSV_COLUMNS.join(', ')})` }]
+			problems: [
+				{
+					line: 1,
+					message: `the header has no ${missing.map((c) => `"${c}"`).join(', ')} column${missing.length === 1 ? '' : 's'} (expected: ${CSV_COLUMNS.join(', ')})`
+				}
+			]
 		};
 	}
 	if (!table.rows.length) return { ok: false, problems: [{ line: 1, message: 'the file has a header but no rows' }] };
@@ -141,14 +149,18 @@ export function parseAssessmentCsv(text: string, recs: readonly ThematicRecommen
 	const entries: Assessment = {};
 	for (const { line, cells } of table.rows) {
 		if (cells.length !== table.header.length) {
-			problems.push({ line, message: `the row has ${cells.length} cell${cells.length === 1 ? '' : 's'}, the header has ${table.header.length}` });
+			problems.push({
+				line,
+				message: `the row has ${cells.length} cell${cells.length === 1 ? '' : 's'}, the header has ${table.header.length}`
+			});
 			continue;
 		}
 		const record = Object.fromEntries(table.header.map((h, i) => [h, cells[i]]));
 		const parsed = ImportRow.safeParse(record);
 		if (!parsed.success) {
 			for (const issue of parsed.error.issues) {
-				const message = issue.path[0] === 'status' ? `status "${record.status}" is not one of the allowed values (${ALLOWED})` : issue.message;
+				const message =
+					issue.path[0] === 'status' ? `status "${record.status}" is not one of the allowed values (${ALLOWED})` : issue.message;
 				problems.push({ line, message });
 			}
 			continue;
@@ -157,13 +169,18 @@ export function parseAssessmentCsv(text: string, recs: readonly ThematicRecommen
 		const key = lineKey(n, m);
 		const count = linesOf.get(n);
 		if (count === undefined) {
-			problems.push({ line, message: `there is no recommendation ${n} in the thematic recommendations (they are numbered 1 to ${Math.max(0, ...linesOf.keys())})` });
+			problems.push({
+				line,
+				message: `there is no recommendation ${n} in the thematic recommendations (they are numbered 1 to ${Math.max(0, ...linesOf.keys())})`
+			});
 			continue;
 		}
 		if (m < 1 || m > count) {
 			problems.push({
 				line,
-				message: count ? `recommendation ${n} has ${count} line${count === 1 ? '' : 's'} of enquiry, so there is no line ${key}` : `recommendation ${n} has no lines of enquiry to assess, so there is no line ${key}`
+				message: count
+					? `recommendation ${n} has ${count} line${count === 1 ? '' : 's'} of enquiry, so there is no line ${key}`
+					: `recommendation ${n} has no lines of enquiry to assess, so there is no line ${key}`
 			});
 			continue;
 		}

@@ -27,18 +27,32 @@ export function readStored(storage: Store): ReadResult {
 	try {
 		raw = storage.getItem(STORAGE_KEY);
 	} catch (e) {
-		return { entries: {}, problem: `This browser does not allow the page to read saved data (${message(e)}). You can still assess and export, but nothing will be kept after a reload.`, unreadable: false };
+		return {
+			entries: {},
+			problem: `This browser does not allow the page to read saved data (${message(e)}). You can still assess and export, but nothing will be kept after a reload.`,
+			unreadable: false
+		};
 	}
 	if (raw === null) return { entries: {}, problem: '', unreadable: false };
 	let json: unknown;
 	try {
 		json = JSON.parse(raw);
 	} catch {
-		return { entries: {}, problem: 'The self-assessment saved in this browser could not be read (it is not valid JSON), so you are starting afresh. A copy of the unreadable data is kept in this browser.', unreadable: true };
+		return {
+			entries: {},
+			problem:
+				'The self-assessment saved in this browser could not be read (it is not valid JSON), so you are starting afresh. A copy of the unreadable data is kept in this browser.',
+			unreadable: true
+		};
 	}
 	const top = Stored.safeParse(json);
 	if (!top.success) {
-		return { entries: {}, problem: 'The self-assessment saved in this browser is not in a form this page understands, so you are starting afresh. A copy of the unreadable data is kept in this browser.', unreadable: true };
+		return {
+			entries: {},
+			problem:
+				'The self-assessment saved in this browser is not in a form this page understands, so you are starting afresh. A copy of the unreadable data is kept in this browser.',
+			unreadable: true
+		};
 	}
 	const entries: Assessment = {};
 	let dropped = 0;
@@ -49,7 +63,9 @@ export function readStored(storage: Store): ReadResult {
 	}
 	return {
 		entries: normalise(entries),
-		problem: dropped ? `${dropped} saved line${dropped === 1 ? ' was' : 's were'} not readable and ${dropped === 1 ? 'has' : 'have'} been left out; the rest of your self-assessment is loaded.` : '',
+		problem: dropped
+			? `${dropped} saved line${dropped === 1 ? ' was' : 's were'} not readable and ${dropped === 1 ? 'has' : 'have'} been left out; the rest of your self-assessment is loaded.`
+			: '',
 		unreadable: false
 	};
 }

@@ -18,6 +18,11 @@ export function load() {
 		manifest,
 		version: pkg.version as string,
 		metrics: METRICS.map(({ metric, unit, description }) => ({ metric, unit, description })),
-		tables: TABLE_NAMES.map((t) => ({ name: t, description: TABLES[t].description, key: TABLES[t].key, rows: manifest.tables[t]?.rows ?? 0 }))
+		tables: TABLE_NAMES.map((t) => ({
+			name: t,
+			description: TABLES[t].description,
+			key: TABLES[t].key,
+			rows: manifest.tables[t]?.rows ?? 0
+		}))
 	};
 }

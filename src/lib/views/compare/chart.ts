@@ -1,5 +1,16 @@
 import * as Plot from '@observablehq/plot';
-import { CHART_WIDTH, PALETTE, RATING_COLOURS, RATING_INITIALS, RATINGS_DISPLAY, STYLE, labelMargin, ratingText, serialise, type ChartOptions } from '../../charts/theme';
+import {
+	CHART_WIDTH,
+	PALETTE,
+	RATING_COLOURS,
+	RATING_INITIALS,
+	RATINGS_DISPLAY,
+	STYLE,
+	labelMargin,
+	ratingText,
+	serialise,
+	type ChartOptions
+} from '../../charts/theme';
 import { kqLabel } from '../profile/chart';
 import type { CompareData } from './query';
 
@@ -22,8 +33,19 @@ export function compareStandardsChart(d: CompareData, { document, width = CHART_
 			y: { label: 'Standard', domain: codes },
 			color: { domain: [...RATINGS_DISPLAY], range: RATINGS_DISPLAY.map((r) => RATING_COLOURS[r]) },
 			marks: [
-				Plot.cell(cells, { x: 'service', y: 'code', fill: 'rating', inset: 1, title: (c: (typeof cells)[number]) => `${c.service}, standard ${c.code}: ${c.rating}` }),
-				Plot.text(cells, { x: 'service', y: 'code', text: (c: (typeof cells)[number]) => RATING_INITIALS[c.rating], fill: (c: (typeof cells)[number]) => ratingText(c.rating) })
+				Plot.cell(cells, {
+					x: 'service',
+					y: 'code',
+					fill: 'rating',
+					inset: 1,
+					title: (c: (typeof cells)[number]) => `${c.service}, standard ${c.code}: ${c.rating}`
+				}),
+				Plot.text(cells, {
+					x: 'service',
+					y: 'code',
+					text: (c: (typeof cells)[number]) => RATING_INITIALS[c.rating],
+					fill: (c: (typeof cells)[number]) => ratingText(c.rating)
+				})
 			]
 		}) as Element
 	);
@@ -34,7 +56,11 @@ const SYMBOLS = ['circle', 'square', 'triangle', 'diamond'];
 /** Key questions of each service on one scale. */
 export function compareKqChart(d: CompareData, { document, width = CHART_WIDTH }: ChartOptions): string {
 	const names = new Map(d.columns.map((c) => [c.inspection_id, colLabel(c)]));
-	const rows = d.keyQuestions.map((k) => ({ ...k, service: names.get(k.inspection_id) as string, label: `${k.code} ${kqLabel({ ...k, standard: k.code.slice(0, 3), discretion: false, cases: null })}` }));
+	const rows = d.keyQuestions.map((k) => ({
+		...k,
+		service: names.get(k.inspection_id) as string,
+		label: `${k.code} ${kqLabel({ ...k, standard: k.code.slice(0, 3), discretion: false, cases: null })}`
+	}));
 	const labels = [...new Set(rows.map((r) => r.label))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 	const services = d.columns.map(colLabel).filter((s) => rows.some((r) => r.service === s));
 	return serialise(
@@ -50,7 +76,14 @@ export function compareKqChart(d: CompareData, { document, width = CHART_WIDTH }
 			symbol: { domain: services, range: SYMBOLS.slice(0, services.length) },
 			marks: [
 				Plot.ruleX([50, 65, 80], { stroke: '#b1b4b6', strokeDasharray: '3,3' }),
-				Plot.dot(rows, { x: 'pct', y: 'label', fill: 'service', symbol: 'service', r: 5, title: (r: (typeof rows)[number]) => `${r.service}, ${r.code}: ${r.pct}% — "${r.text}"` })
+				Plot.dot(rows, {
+					x: 'pct',
+					y: 'label',
+					fill: 'service',
+					symbol: 'service',
+					r: 5,
+					title: (r: (typeof rows)[number]) => `${r.service}, ${r.code}: ${r.pct}% — "${r.text}"`
+				})
 			]
 		}) as Element
 	);

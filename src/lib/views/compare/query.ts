@@ -31,7 +31,14 @@ export interface CompareData {
 
 export function parseIds(raw: string | null): string[] {
 	if (!raw) return [];
-	return [...new Set(raw.split(',').map((s) => s.trim().toLowerCase()).filter((s) => /^[a-z0-9-]{1,120}$/.test(s)))].slice(0, MAX_COMPARE);
+	return [
+		...new Set(
+			raw
+				.split(',')
+				.map((s) => s.trim().toLowerCase())
+				.filter((s) => /^[a-z0-9-]{1,120}$/.test(s))
+		)
+	].slice(0, MAX_COMPARE);
 }
 
 export const RESOLVE_SQL = `
@@ -53,9 +60,18 @@ export async function compare(db: Engine, ids: string[]): Promise<CompareData> {
 	const where = `WHERE inspection_id IN (SELECT unnest(CAST(? AS VARCHAR[])))`;
 	const [standards, keyQuestions, context, caseload] = await Promise.all([
 		db.query<CompareData['standards'][number]>(`SELECT inspection_id, code, rating FROM standard_ratings ${where} ORDER BY code`, [insp]),
-		db.query<CompareData['keyQuestions'][number]>(`SELECT inspection_id, code, theme, text, pct FROM key_questions ${where} ORDER BY code`, [insp]),
-		db.query<CompareData['context'][number]>(`SELECT inspection_id, metric, value, unit FROM context_metrics ${where} AND scope = 'local' ORDER BY metric`, [insp]),
-		db.query<CompareData['caseload'][number]>(`SELECT inspection_id, dimension, grp, category, pct FROM caseload ${where} AND grp = 'yot' ORDER BY dimension, category`, [insp])
+		db.query<CompareData['keyQuestions'][number]>(
+			`SELECT inspection_id, code, theme, text, pct FROM key_questions ${where} ORDER BY code`,
+			[insp]
+		),
+		db.query<CompareData['context'][number]>(
+			`SELECT inspection_id, metric, value, unit FROM context_metrics ${where} AND scope = 'local' ORDER BY metric`,
+			[insp]
+		),
+		db.query<CompareData['caseload'][number]>(
+			`SELECT inspection_id, dimension, grp, category, pct FROM caseload ${where} AND grp = 'yot' ORDER BY dimension, category`,
+			[insp]
+		)
 	]);
 	return { columns, unknown: ids.filter((i) => !found.has(i)), standards, keyQuestions, context, caseload };
 }

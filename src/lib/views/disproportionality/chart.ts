@@ -18,7 +18,14 @@ export function rriChart(rows: RriRow[], { document, width = CHART_WIDTH }: Char
 			marginLeft: labelMargin(shown.map(label)),
 			marginRight: 150,
 			style: STYLE,
-			x: { type: 'log', domain: [lo, hi], label: 'Relative rate index (caseload share ÷ youth population share), log scale', ticks: [0.5, 0.75, 1, 1.5, 2, 3].filter((t) => t >= lo && t <= hi), tickFormat: (d: number) => `${d}`, grid: true },
+			x: {
+				type: 'log',
+				domain: [lo, hi],
+				label: 'Relative rate index (caseload share ÷ youth population share), log scale',
+				ticks: [0.5, 0.75, 1, 1.5, 2, 3].filter((t) => t >= lo && t <= hi),
+				tickFormat: (d: number) => `${d}`,
+				grid: true
+			},
 			y: { label: null, domain: shown.map(label) },
 			marks: [
 				Plot.ruleX([1], { stroke: '#0b0c0c', strokeWidth: 1.5 }),
@@ -26,9 +33,19 @@ export function rriChart(rows: RriRow[], { document, width = CHART_WIDTH }: Char
 				// the share of unknown ethnicity limits every comparison for that service: say it beside it
 				Plot.text(
 					shown.filter((r, i) => i === shown.findIndex((x) => x.inspection_id === r.inspection_id)),
-					{ y: label, frameAnchor: 'right', dx: 145, textAnchor: 'end', text: (r: RriRow) => (r.unknown_pct === null ? 'ethnicity not known: not given' : `ethnicity not known: ${r.unknown_pct}%`), fill: '#3D3D3D' }
+					{
+						y: label,
+						frameAnchor: 'right',
+						dx: 145,
+						textAnchor: 'end',
+						text: (r: RriRow) => (r.unknown_pct === null ? 'ethnicity not known: not given' : `ethnicity not known: ${r.unknown_pct}%`),
+						fill: '#3D3D3D'
+					}
 				),
-				Plot.link(shown.filter((r) => r.ci_low !== null), { x1: 'ci_low', x2: 'ci_high', y1: label, y2: label, stroke: '#3D3D3D', strokeWidth: 2 }),
+				Plot.link(
+					shown.filter((r) => r.ci_low !== null),
+					{ x1: 'ci_low', x2: 'ci_high', y1: label, y2: label, stroke: '#3D3D3D', strokeWidth: 2 }
+				),
 				Plot.dot(shown, {
 					x: 'rri',
 					y: label,

@@ -98,11 +98,20 @@ export function relativeRate(r: RawShare): RriRow {
 	}
 	if (r.pop_pct === null || r.pop_pct <= 0) {
 		const what = r.dimension === 'ethnicity' ? 'by ethnicity' : `by ${r.dimension}`;
-		return { ...base, status: 'no-population', note: `The report gives no youth-population breakdown ${what}, so no index can be computed.` };
+		return {
+			...base,
+			status: 'no-population',
+			note: `The report gives no youth-population breakdown ${what}, so no index can be computed.`
+		};
 	}
 	const rri = r.yot_pct / r.pop_pct;
 	if (r.caseload_total === null || r.youth_population === null) {
-		return { ...base, rri, status: 'no-interval', note: `No interval: the report gives no ${r.caseload_total === null ? 'caseload total' : 'youth population'} to derive counts from.` };
+		return {
+			...base,
+			rri,
+			status: 'no-interval',
+			note: `No interval: the report gives no ${r.caseload_total === null ? 'caseload total' : 'youth population'} to derive counts from.`
+		};
 	}
 	const a = Math.round((r.yot_pct / 100) * r.caseload_total);
 	const n1 = r.caseload_total;

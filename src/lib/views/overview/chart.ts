@@ -1,5 +1,14 @@
 import * as Plot from '@observablehq/plot';
-import { CHART_WIDTH, RATING_COLOURS, RATING_INITIALS, RATINGS_DISPLAY, STYLE, labelMargin, serialise, type ChartOptions } from '../../charts/theme';
+import {
+	CHART_WIDTH,
+	RATING_COLOURS,
+	RATING_INITIALS,
+	RATINGS_DISPLAY,
+	STYLE,
+	labelMargin,
+	serialise,
+	type ChartOptions
+} from '../../charts/theme';
 import type { RatingCount } from './query';
 
 const STACK_ORDER: string[] = [...RATINGS_DISPLAY];
@@ -20,11 +29,28 @@ export function ratingsByYear(rows: RatingCount[], { document, width = CHART_WID
 			y: { label: 'Inspections', grid: true, nice: true },
 			color: colour,
 			marks: [
-				Plot.barY(sorted, Plot.stackY({ x: 'key', y: 'n', fill: 'rating', order: STACK_ORDER, title: (d: RatingCount) => `${d.key}: ${d.n} rated ${d.rating}` })),
+				Plot.barY(
+					sorted,
+					Plot.stackY({
+						x: 'key',
+						y: 'n',
+						fill: 'rating',
+						order: STACK_ORDER,
+						title: (d: RatingCount) => `${d.key}: ${d.n} rated ${d.rating}`
+					})
+				),
 				Plot.text(
 					sorted,
 					// every segment stacked (so positions match the bars), labelled when tall enough
-					Plot.stackY({ x: 'key', y: 'n', z: 'rating', order: STACK_ORDER, text: (d: RatingCount) => (d.n >= 2 ? `${RATING_INITIALS[d.rating]} ${d.n}` : ''), fill: (d: RatingCount) => (d.rating === 'Good' || d.rating === 'Requires improvement' ? '#0b0c0c' : 'white'), fontSize: 11 })
+					Plot.stackY({
+						x: 'key',
+						y: 'n',
+						z: 'rating',
+						order: STACK_ORDER,
+						text: (d: RatingCount) => (d.n >= 2 ? `${RATING_INITIALS[d.rating]} ${d.n}` : ''),
+						fill: (d: RatingCount) => (d.rating === 'Good' || d.rating === 'Requires improvement' ? '#0b0c0c' : 'white'),
+						fontSize: 11
+					})
 				),
 				Plot.ruleY([0])
 			]
@@ -40,7 +66,9 @@ export function ratingsByRegion(rows: RatingCount[], { document, width = CHART_W
 		totals.set(r.key, (totals.get(r.key) ?? 0) + r.n);
 		if (r.rating === 'Requires improvement' || r.rating === 'Inadequate') bad.set(r.key, (bad.get(r.key) ?? 0) + r.n);
 	}
-	const regions = [...totals.keys()].sort((a, b) => (bad.get(b) ?? 0) / totals.get(b)! - (bad.get(a) ?? 0) / totals.get(a)! || a.localeCompare(b));
+	const regions = [...totals.keys()].sort(
+		(a, b) => (bad.get(b) ?? 0) / totals.get(b)! - (bad.get(a) ?? 0) / totals.get(a)! || a.localeCompare(b)
+	);
 	const data = rows.map((r) => ({ ...r, share: r.n / totals.get(r.key)! }));
 	return serialise(
 		Plot.plot({
@@ -54,12 +82,37 @@ export function ratingsByRegion(rows: RatingCount[], { document, width = CHART_W
 			y: { label: null, domain: regions },
 			color: colour,
 			marks: [
-				Plot.barX(data, Plot.stackX({ y: 'key', x: 'share', fill: 'rating', order: STACK_ORDER, title: (d: RatingCount & { share: number }) => `${d.key}: ${d.n} of ${totals.get(d.key)} rated ${d.rating} (${Math.round(d.share * 100)}%)` })),
+				Plot.barX(
+					data,
+					Plot.stackX({
+						y: 'key',
+						x: 'share',
+						fill: 'rating',
+						order: STACK_ORDER,
+						title: (d: RatingCount & { share: number }) =>
+							`${d.key}: ${d.n} of ${totals.get(d.key)} rated ${d.rating} (${Math.round(d.share * 100)}%)`
+					})
+				),
 				Plot.text(
 					data,
-					Plot.stackX({ y: 'key', x: 'share', z: 'rating', order: STACK_ORDER, text: (d: RatingCount & { share: number }) => (d.share >= 0.1 ? `${RATING_INITIALS[d.rating]} ${d.n}` : ''), fill: (d: RatingCount) => (d.rating === 'Good' || d.rating === 'Requires improvement' ? '#0b0c0c' : 'white'), fontSize: 11 })
+					Plot.stackX({
+						y: 'key',
+						x: 'share',
+						z: 'rating',
+						order: STACK_ORDER,
+						text: (d: RatingCount & { share: number }) => (d.share >= 0.1 ? `${RATING_INITIALS[d.rating]} ${d.n}` : ''),
+						fill: (d: RatingCount) => (d.rating === 'Good' || d.rating === 'Requires improvement' ? '#0b0c0c' : 'white'),
+						fontSize: 11
+					})
 				),
-				Plot.text(regions, { y: (d: string) => d, x: 1, text: (d: string) => `n=${totals.get(d)}`, dx: 8, textAnchor: 'start', fill: '#0b0c0c' }),
+				Plot.text(regions, {
+					y: (d: string) => d,
+					x: 1,
+					text: (d: string) => `n=${totals.get(d)}`,
+					dx: 8,
+					textAnchor: 'start',
+					fill: '#0b0c0c'
+				}),
 				Plot.ruleX([0])
 			]
 		}) as Element

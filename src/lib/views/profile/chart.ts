@@ -19,7 +19,12 @@ export function kqLabel(k: KqRow): string {
 
 /** Key questions as bars against the 50/65/80% band lines, court and out-of-court side by side. */
 export function kqChart(rows: KqRow[], { document, width = CHART_WIDTH }: ChartOptions): string {
-	const data = rows.map((k) => ({ ...k, label: kqLabel(k), disposal: k.standard.startsWith('2.') ? 'Court disposals' : 'Out-of-court disposals', band: bandOf(k.pct) }));
+	const data = rows.map((k) => ({
+		...k,
+		label: kqLabel(k),
+		disposal: k.standard.startsWith('2.') ? 'Court disposals' : 'Out-of-court disposals',
+		band: bandOf(k.pct)
+	}));
 	const labels = [...new Set(data.map((d) => d.label))];
 	return serialise(
 		Plot.plot({
@@ -34,9 +39,25 @@ export function kqChart(rows: KqRow[], { document, width = CHART_WIDTH }: ChartO
 			y: { label: null, domain: labels },
 			color: { domain: Object.keys(RATING_COLOURS), range: Object.values(RATING_COLOURS) },
 			marks: [
-				Plot.barX(data, { fx: 'disposal', y: 'label', x: 'pct', fill: 'band', title: (d: (typeof data)[number]) => `${d.code} ${d.text} ${d.pct}%${d.discretion ? ' (professional discretion applied)' : ''}${d.cases ? `, of ${d.cases} cases` : ''}: band ${d.band}` }),
+				Plot.barX(data, {
+					fx: 'disposal',
+					y: 'label',
+					x: 'pct',
+					fill: 'band',
+					title: (d: (typeof data)[number]) =>
+						`${d.code} ${d.text} ${d.pct}%${d.discretion ? ' (professional discretion applied)' : ''}${d.cases ? `, of ${d.cases} cases` : ''}: band ${d.band}`
+				}),
 				Plot.ruleX([50, 65, 80], { stroke: '#0b0c0c', strokeDasharray: '2,3' }),
-				Plot.text(data, { fx: 'disposal', y: 'label', x: 'pct', text: (d: (typeof data)[number]) => `${d.pct}${d.discretion ? '*' : ''}`, dx: -4, textAnchor: 'end', fill: (d: (typeof data)[number]) => ratingText(d.band), fontSize: 11 }),
+				Plot.text(data, {
+					fx: 'disposal',
+					y: 'label',
+					x: 'pct',
+					text: (d: (typeof data)[number]) => `${d.pct}${d.discretion ? '*' : ''}`,
+					dx: -4,
+					textAnchor: 'end',
+					fill: (d: (typeof data)[number]) => ratingText(d.band),
+					fontSize: 11
+				}),
 				Plot.ruleX([0])
 			]
 		}) as Element
@@ -48,7 +69,12 @@ export function contextChart(rows: ContextRow[], labels: Record<string, string>,
 	const national = new Map(rows.filter((r) => r.scope === 'national').map((r) => [r.metric, r.value]));
 	const data = rows
 		.filter((r) => r.scope !== 'national' && national.get(r.metric))
-		.map((r) => ({ ...r, index: (100 * r.value) / (national.get(r.metric) as number), name: labels[r.metric] ?? r.metric, nationalValue: national.get(r.metric) as number }));
+		.map((r) => ({
+			...r,
+			index: (100 * r.value) / (national.get(r.metric) as number),
+			name: labels[r.metric] ?? r.metric,
+			nationalValue: national.get(r.metric) as number
+		}));
 	const names = [...new Set(data.map((d) => d.name))];
 	return serialise(
 		Plot.plot({
@@ -64,14 +90,29 @@ export function contextChart(rows: ContextRow[], labels: Record<string, string>,
 			symbol: { domain: ['local', 'region'], range: ['circle', 'square'] },
 			marks: [
 				Plot.ruleX([100], { stroke: '#0b0c0c', strokeWidth: 1.5 }),
-				Plot.dot(data, { x: 'index', y: 'name', fill: 'scope', symbol: 'scope', r: 6, title: (d: (typeof data)[number]) => `${d.name}, ${d.scope === 'local' ? 'this service' : 'region'}: ${d.value} against ${d.nationalValue} for England and Wales (${Math.round(d.index)})` }),
-				Plot.text(data.filter((d) => d.scope === 'local'), { x: 'index', y: 'name', text: (d: (typeof data)[number]) => `${d.value}`, dy: -12, fill: '#0b0c0c', fontSize: 11 })
+				Plot.dot(data, {
+					x: 'index',
+					y: 'name',
+					fill: 'scope',
+					symbol: 'scope',
+					r: 6,
+					title: (d: (typeof data)[number]) =>
+						`${d.name}, ${d.scope === 'local' ? 'this service' : 'region'}: ${d.value} against ${d.nationalValue} for England and Wales (${Math.round(d.index)})`
+				}),
+				Plot.text(
+					data.filter((d) => d.scope === 'local'),
+					{ x: 'index', y: 'name', text: (d: (typeof data)[number]) => `${d.value}`, dy: -12, fill: '#0b0c0c', fontSize: 11 }
+				)
 			]
 		}) as Element
 	);
 }
 
-const GROUP_LABEL: Record<string, string> = { yot: 'Service caseload', 'youth-population': 'Youth population', national: 'National caseload' };
+const GROUP_LABEL: Record<string, string> = {
+	yot: 'Service caseload',
+	'youth-population': 'Youth population',
+	national: 'National caseload'
+};
 export const CASELOAD_LEGEND = [
 	{ label: GROUP_LABEL.yot, colour: '#12436D' },
 	{ label: GROUP_LABEL['youth-population'], colour: '#28A197' },
@@ -96,8 +137,23 @@ export function caseloadChart(rows: CaseloadRow[], { document, width = CHART_WID
 			fy: { label: null, domain: labels },
 			color: { domain: CASELOAD_LEGEND.map((l) => l.label), range: CASELOAD_LEGEND.map((l) => l.colour) },
 			marks: [
-				Plot.barX(data, { fy: 'label', y: 'group', x: 'pct', fill: 'group', title: (d: (typeof data)[number]) => `${d.label}, ${d.group}: ${d.pct}%` }),
-				Plot.text(data, { fy: 'label', y: 'group', x: 'pct', text: (d: (typeof data)[number]) => `${d.pct}%`, dx: 4, textAnchor: 'start', fill: '#0b0c0c', fontSize: 10 }),
+				Plot.barX(data, {
+					fy: 'label',
+					y: 'group',
+					x: 'pct',
+					fill: 'group',
+					title: (d: (typeof data)[number]) => `${d.label}, ${d.group}: ${d.pct}%`
+				}),
+				Plot.text(data, {
+					fy: 'label',
+					y: 'group',
+					x: 'pct',
+					text: (d: (typeof data)[number]) => `${d.pct}%`,
+					dx: 4,
+					textAnchor: 'start',
+					fill: '#0b0c0c',
+					fontSize: 10
+				}),
 				Plot.ruleX([0])
 			]
 		}) as Element
@@ -105,21 +161,42 @@ export function caseloadChart(rows: CaseloadRow[], { document, width = CHART_WID
 }
 
 /** Short Quality Screening: the proportions its findings state. */
-export function findingsChart(rows: { section: string; text: string; proportion: number | null }[], { document, width = CHART_WIDTH }: ChartOptions): string {
-	const data = rows.filter((r) => r.proportion !== null).map((r) => ({ ...r, short: r.text.length > 60 ? `${r.text.slice(0, 57)}…` : r.text }));
+export function findingsChart(
+	rows: { section: string; text: string; proportion: number | null }[],
+	{ document, width = CHART_WIDTH }: ChartOptions
+): string {
+	const data = rows
+		.filter((r) => r.proportion !== null)
+		.map((r) => ({ ...r, short: r.text.length > 60 ? `${r.text.slice(0, 57)}…` : r.text }));
 	return serialise(
 		Plot.plot({
 			document,
 			width,
 			height: 60 + data.length * 26,
-			marginLeft: labelMargin(data.map((d) => d.short), 80, 420),
+			marginLeft: labelMargin(
+				data.map((d) => d.short),
+				80,
+				420
+			),
 			marginRight: 50,
 			style: STYLE,
 			x: { label: 'Proportion of cases examined (%)', domain: [0, 100], grid: true },
 			y: { label: null, domain: data.map((d) => d.short) },
 			marks: [
-				Plot.barX(data, { y: 'short', x: (d: (typeof data)[number]) => (d.proportion as number) * 100, fill: '#12436D', title: (d: (typeof data)[number]) => `${d.section}: ${d.text} (${Math.round((d.proportion as number) * 100)}%)` }),
-				Plot.text(data, { y: 'short', x: (d: (typeof data)[number]) => (d.proportion as number) * 100, text: (d: (typeof data)[number]) => `${Math.round((d.proportion as number) * 100)}%`, dx: 4, textAnchor: 'start', fill: '#0b0c0c' }),
+				Plot.barX(data, {
+					y: 'short',
+					x: (d: (typeof data)[number]) => (d.proportion as number) * 100,
+					fill: '#12436D',
+					title: (d: (typeof data)[number]) => `${d.section}: ${d.text} (${Math.round((d.proportion as number) * 100)}%)`
+				}),
+				Plot.text(data, {
+					y: 'short',
+					x: (d: (typeof data)[number]) => (d.proportion as number) * 100,
+					text: (d: (typeof data)[number]) => `${Math.round((d.proportion as number) * 100)}%`,
+					dx: 4,
+					textAnchor: 'start',
+					fill: '#0b0c0c'
+				}),
 				Plot.ruleX([0])
 			]
 		}) as Element

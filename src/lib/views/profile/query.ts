@@ -110,28 +110,62 @@ export interface ProfileData {
 const ORDER = `ORDER BY coalesce(i.published, i.published_year::VARCHAR, left(i.inspection_year, 4)) DESC NULLS LAST, i.inspection_id`;
 
 export async function profile(db: Engine, authorityId: string): Promise<ProfileData | null> {
-	const [authority] = await db.query<Authority>(`SELECT authority_id, name, nation, region, local_authorities FROM authorities WHERE authority_id = ?`, [authorityId]);
+	const [authority] = await db.query<Authority>(
+		`SELECT authority_id, name, nation, region, local_authorities FROM authorities WHERE authority_id = ?`,
+		[authorityId]
+	);
 	if (!authority) return null;
 	const of = <T>(table: string, cols: string, order: string) =>
-		db.query<T>(`SELECT ${cols} FROM ${table} t JOIN inspections i USING (inspection_id) WHERE i.authority_id = ? ORDER BY ${order}`, [authorityId]);
-	const [inspections, standards, keyQuestions, prompts, context, caseload, offences, recommendations, findings, warnings] = await Promise.all([
-		db.query<ProfileInspection>(
-			`SELECT i.inspection_id, i.service_name, i.published, i.published_year, i.inspection_year, i.date_note, i.framework,
+		db.query<T>(`SELECT ${cols} FROM ${table} t JOIN inspections i USING (inspection_id) WHERE i.authority_id = ? ORDER BY ${order}`, [
+			authorityId
+		]);
+	const [inspections, standards, keyQuestions, prompts, context, caseload, offences, recommendations, findings, warnings] =
+		await Promise.all([
+			db.query<ProfileInspection>(
+				`SELECT i.inspection_id, i.service_name, i.published, i.published_year, i.inspection_year, i.date_note, i.framework,
 			        i.overall_rating, i.score, i.resettlement_rating, i.reinspection, i.sample_court, i.sample_out_of_court,
 			        i.sample_resettlement, i.lead_inspector, i.source_file, i.source_url, i.source_quote, i.notes, i.provenance
 			 FROM inspections i WHERE i.authority_id = ? ${ORDER}`,
-			[authorityId]
-		),
-		of<StandardRow>('standard_ratings', 't.inspection_id, t.code, t.name, t.domain, t.rating, t.counts_towards_overall, t.recomputed_rating, t.discretion, t.provenance', 't.inspection_id, t.code'),
-		of<KqRow>('key_questions', 't.inspection_id, t.code, t.standard, t.theme, t.text, t.pct, t.discretion, t.cases', 't.inspection_id, t.code'),
-		of<PromptRow>('prompts', 't.inspection_id, t.key_question, t.letter, t.ordinal, t.text, t.pct', 't.inspection_id, t.key_question, t.ordinal'),
-		of<ContextRow>('context_metrics', 't.inspection_id, t.metric, t.scope, t.value, t.unit, t.label, t.period, t.source', 't.inspection_id, t.metric, t.scope'),
-		of<CaseloadRow>('caseload', 't.inspection_id, t.dimension, t.grp, t.category, t.pct', 't.inspection_id, t.dimension, t.category, t.grp'),
-		of<ProfileData['offences'][number]>('offences', 't.inspection_id, t.offence, t.pct', 't.inspection_id, t.pct DESC, t.offence'),
-		of<ProfileData['recommendations'][number]>('recommendations', 't.inspection_id, t.n, t.addressee, t.text', 't.inspection_id, t.n'),
-		of<ProfileData['findings'][number]>('sqs_findings', 't.inspection_id, t.section, t.ordinal, t.text, t.proportion', 't.inspection_id, t.ordinal'),
-		of<WarningRow>('extraction_warnings', 't.inspection_id, t.ordinal, t.code, t.message, t.line, t.provenance', 't.inspection_id, t.ordinal')
-	]);
+				[authorityId]
+			),
+			of<StandardRow>(
+				'standard_ratings',
+				't.inspection_id, t.code, t.name, t.domain, t.rating, t.counts_towards_overall, t.recomputed_rating, t.discretion, t.provenance',
+				't.inspection_id, t.code'
+			),
+			of<KqRow>(
+				'key_questions',
+				't.inspection_id, t.code, t.standard, t.theme, t.text, t.pct, t.discretion, t.cases',
+				't.inspection_id, t.code'
+			),
+			of<PromptRow>(
+				'prompts',
+				't.inspection_id, t.key_question, t.letter, t.ordinal, t.text, t.pct',
+				't.inspection_id, t.key_question, t.ordinal'
+			),
+			of<ContextRow>(
+				'context_metrics',
+				't.inspection_id, t.metric, t.scope, t.value, t.unit, t.label, t.period, t.source',
+				't.inspection_id, t.metric, t.scope'
+			),
+			of<CaseloadRow>(
+				'caseload',
+				't.inspection_id, t.dimension, t.grp, t.category, t.pct',
+				't.inspection_id, t.dimension, t.category, t.grp'
+			),
+			of<ProfileData['offences'][number]>('offences', 't.inspection_id, t.offence, t.pct', 't.inspection_id, t.pct DESC, t.offence'),
+			of<ProfileData['recommendations'][number]>('recommendations', 't.inspection_id, t.n, t.addressee, t.text', 't.inspection_id, t.n'),
+			of<ProfileData['findings'][number]>(
+				'sqs_findings',
+				't.inspection_id, t.section, t.ordinal, t.text, t.proportion',
+				't.inspection_id, t.ordinal'
+			),
+			of<WarningRow>(
+				'extraction_warnings',
+				't.inspection_id, t.ordinal, t.code, t.message, t.line, t.provenance',
+				't.inspection_id, t.ordinal'
+			)
+		]);
 	return { authority, inspections, standards, keyQuestions, prompts, context, caseload, offences, recommendations, findings, warnings };
 }
 

@@ -35,9 +35,17 @@ export function themesChart(rows: ThemeCount[], { document, width = CHART_WIDTH 
 					y: 'theme',
 					x: 'recommendations',
 					fill: PALETTE[0],
-					title: (r: ThemeCount) => `${r.theme}: ${r.recommendations} recommendation${r.recommendations === 1 ? '' : 's'} (${Math.round(r.share * 100)}% of those in view)`
+					title: (r: ThemeCount) =>
+						`${r.theme}: ${r.recommendations} recommendation${r.recommendations === 1 ? '' : 's'} (${Math.round(r.share * 100)}% of those in view)`
 				}),
-				Plot.text(rows, { y: 'theme', x: 'recommendations', text: (r: ThemeCount) => String(r.recommendations), dx: 6, textAnchor: 'start', fill: '#0b0c0c' }),
+				Plot.text(rows, {
+					y: 'theme',
+					x: 'recommendations',
+					text: (r: ThemeCount) => String(r.recommendations),
+					dx: 6,
+					textAnchor: 'start',
+					fill: '#0b0c0c'
+				}),
 				Plot.ruleX([0])
 			]
 		}) as Element

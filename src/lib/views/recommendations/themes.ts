@@ -23,17 +23,48 @@ export const THEME_RULES: readonly ThemeRule[] = [
 	{
 		theme: 'Risk of harm to others',
 		description: 'Assessing, planning for and managing the risk a child poses to other people (keeping other people safe).',
-		phrases: ['risk of harm', 'harm to others', 'risk management', 'management of risk*', 'management of those risks', 'public protection', 'protect* the public', 'MAPPA', 'contingency planning']
+		phrases: [
+			'risk of harm',
+			'harm to others',
+			'risk management',
+			'management of risk*',
+			'management of those risks',
+			'public protection',
+			'protect* the public',
+			'MAPPA',
+			'contingency planning'
+		]
 	},
 	{
 		theme: 'Safety and wellbeing',
-		description: "The child's own safety and wellbeing: safeguarding, vulnerability, exploitation. Contingency planning counts here too, as HMIP asks for it for both kinds of safety.",
-		phrases: ['safety and wellbeing', 'well-being', 'safeguard*', 'child protection', "children's safety", "child's safety", 'vulnerab*', 'exploitation', 'contingency planning']
+		description:
+			"The child's own safety and wellbeing: safeguarding, vulnerability, exploitation. Contingency planning counts here too, as HMIP asks for it for both kinds of safety.",
+		phrases: [
+			'safety and wellbeing',
+			'well-being',
+			'safeguard*',
+			'child protection',
+			"children's safety",
+			"child's safety",
+			'vulnerab*',
+			'exploitation',
+			'contingency planning'
+		]
 	},
 	{
 		theme: 'Desistance',
 		description: 'Work that helps a child stop offending: assessment of needs and strengths, interventions, reoffending.',
-		phrases: ['desist*', 're-offend*', 'offending behaviour', 'assessment of need*', 'needs of children', 'needs of the child*', 'intervention*', 'protective factors', 'strengths']
+		phrases: [
+			'desist*',
+			're-offend*',
+			'offending behaviour',
+			'assessment of need*',
+			'needs of children',
+			'needs of the child*',
+			'intervention*',
+			'protective factors',
+			'strengths'
+		]
 	},
 	{
 		theme: 'Out-of-court disposals',
@@ -58,17 +89,58 @@ export const THEME_RULES: readonly ThemeRule[] = [
 	{
 		theme: 'Diversity and disproportionality',
 		description: 'Equality and protected characteristics, and groups of children over- or under-represented in the system.',
-		phrases: ['protected characteristic*', 'characteristics protected', 'Equality Act', 'equalit*', 'diversity', 'disproportion*', 'over-represent*', 'under-represent*', 'ethnic*', 'race', 'racial*', 'racism', 'discriminat*', 'girls', 'gender']
+		phrases: [
+			'protected characteristic*',
+			'characteristics protected',
+			'Equality Act',
+			'equalit*',
+			'diversity',
+			'disproportion*',
+			'over-represent*',
+			'under-represent*',
+			'ethnic*',
+			'race',
+			'racial*',
+			'racism',
+			'discriminat*',
+			'girls',
+			'gender'
+		]
 	},
 	{
 		theme: "Children and families' voice",
 		description: 'Participation: involving children and their parents or carers, hearing their views, services that are child-friendly.',
-		phrases: ['involve* children', 'involve* young people', 'involve* parents', 'involve* families', 'participat*', 'voice of the child', "children's views", 'views of children', 'means of expressing', 'feedback from children', 'listen* to children', 'child-friendly', 'co-produc*']
+		phrases: [
+			'involve* children',
+			'involve* young people',
+			'involve* parents',
+			'involve* families',
+			'participat*',
+			'voice of the child',
+			"children's views",
+			'views of children',
+			'means of expressing',
+			'feedback from children',
+			'listen* to children',
+			'child-friendly',
+			'co-produc*'
+		]
 	},
 	{
 		theme: 'Quality assurance and management oversight',
 		description: 'Quality assurance, management oversight and escalation, performance and management information.',
-		phrases: ['quality assurance', 'management oversight', 'oversight', 'line management', 'quality systems', 'performance', 'audit*', 'escalat*', 'management information', 'case management system']
+		phrases: [
+			'quality assurance',
+			'management oversight',
+			'oversight',
+			'line management',
+			'quality systems',
+			'performance',
+			'audit*',
+			'escalat*',
+			'management information',
+			'case management system'
+		]
 	},
 	{
 		theme: 'Education, training and employment',

@@ -8,7 +8,11 @@ const SERIES = [
 	{ key: 'child_safety', name: "Child's safety", colour: '#28A197', symbol: 'square' },
 	{ key: 'others_safety', name: "Other people's safety", colour: '#F46A25', symbol: 'triangle' }
 ] as const;
-export const GAP_LEGEND = SERIES.map((s) => ({ label: s.name, colour: s.colour, mark: s.symbol === 'circle' ? '●' : s.symbol === 'square' ? '■' : '▲' }));
+export const GAP_LEGEND = SERIES.map((s) => ({
+	label: s.name,
+	colour: s.colour,
+	mark: s.symbol === 'circle' ? '●' : s.symbol === 'square' ? '■' : '▲'
+}));
 
 /**
  * Per inspection and standard: an arrow from the desistance key question to the
@@ -17,7 +21,12 @@ export const GAP_LEGEND = SERIES.map((s) => ({ label: s.name, colour: s.colour, 
  */
 export function gapChart(rows: GapRow[], { document, width = CHART_WIDTH }: ChartOptions): string {
 	const points = rows.flatMap((r) =>
-		SERIES.filter((s) => r[s.key] !== null).map((s) => ({ ...r, series: s.name, value: r[s.key] as number, text: s.key === 'desistance' ? r.desistance_text : s.key === 'child_safety' ? r.child_text : r.others_text }))
+		SERIES.filter((s) => r[s.key] !== null).map((s) => ({
+			...r,
+			series: s.name,
+			value: r[s.key] as number,
+			text: s.key === 'desistance' ? r.desistance_text : s.key === 'child_safety' ? r.child_text : r.others_text
+		}))
 	);
 	return serialise(
 		Plot.plot({
@@ -45,7 +54,8 @@ export function gapChart(rows: GapRow[], { document, width = CHART_WIDTH }: Char
 					r: 5,
 					stroke: 'white',
 					strokeWidth: 0.5,
-					title: (d: (typeof points)[number]) => `${d.service}, ${d.standard} ${d.activity} (${d.disposal.toLowerCase()}): ${d.series} ${d.value}% — "${d.text}"`
+					title: (d: (typeof points)[number]) =>
+						`${d.service}, ${d.standard} ${d.activity} (${d.disposal.toLowerCase()}): ${d.series} ${d.value}% — "${d.text}"`
 				})
 			]
 		}) as Element
@@ -65,8 +75,21 @@ export function rankingChart(rows: GapRow[], { document, width = CHART_WIDTH }: 
 			x: { label: 'Keeping other people safe minus desistance (percentage points)', grid: true, nice: true },
 			y: { label: null, domain: rows.map(label) },
 			marks: [
-				Plot.barX(rows, { y: label, x: 'gap_desistance', fill: '#F46A25', title: (r: GapRow) => `${label(r)}: ${r.others_safety}% keeping other people safe vs ${r.desistance}% desistance (${r.gap_desistance} points)` }),
-				Plot.text(rows, { y: label, x: 'gap_desistance', text: (r: GapRow) => `${r.gap_desistance} pts`, dx: 6, textAnchor: 'start', fill: '#0b0c0c' }),
+				Plot.barX(rows, {
+					y: label,
+					x: 'gap_desistance',
+					fill: '#F46A25',
+					title: (r: GapRow) =>
+						`${label(r)}: ${r.others_safety}% keeping other people safe vs ${r.desistance}% desistance (${r.gap_desistance} points)`
+				}),
+				Plot.text(rows, {
+					y: label,
+					x: 'gap_desistance',
+					text: (r: GapRow) => `${r.gap_desistance} pts`,
+					dx: 6,
+					textAnchor: 'start',
+					fill: '#0b0c0c'
+				}),
 				Plot.ruleX([0])
 			]
 		}) as Element

@@ -1,5 +1,15 @@
 import * as Plot from '@observablehq/plot';
-import { CHART_WIDTH, RATING_COLOURS, RATING_INITIALS, RATINGS_DISPLAY, STYLE, labelMargin, ratingText, serialise, type ChartOptions } from '../../charts/theme';
+import {
+	CHART_WIDTH,
+	RATING_COLOURS,
+	RATING_INITIALS,
+	RATINGS_DISPLAY,
+	STYLE,
+	labelMargin,
+	ratingText,
+	serialise,
+	type ChartOptions
+} from '../../charts/theme';
 import type { HeatCell, RankedStandard } from './query';
 
 /** Share of inspections rating each standard RI or Inadequate, split into the two. */
@@ -7,7 +17,13 @@ export function rankedChart(rows: RankedStandard[], { document, width = CHART_WI
 	const labels = rows.map((r) => `${r.code} ${r.label}`);
 	const parts = rows.flatMap((r) => [
 		{ label: `${r.code} ${r.label}`, rating: 'Inadequate', share: r.inadequate / r.rated, n: r.inadequate, row: r },
-		{ label: `${r.code} ${r.label}`, rating: 'Requires improvement', share: (r.ri_or_worse - r.inadequate) / r.rated, n: r.ri_or_worse - r.inadequate, row: r }
+		{
+			label: `${r.code} ${r.label}`,
+			rating: 'Requires improvement',
+			share: (r.ri_or_worse - r.inadequate) / r.rated,
+			n: r.ri_or_worse - r.inadequate,
+			row: r
+		}
 	]);
 	return serialise(
 		Plot.plot({
@@ -17,11 +33,26 @@ export function rankedChart(rows: RankedStandard[], { document, width = CHART_WI
 			marginLeft: labelMargin(labels),
 			marginRight: 90,
 			style: STYLE,
-			x: { label: 'Rated Requires improvement or Inadequate (% of inspections that rated the standard)', percent: true, domain: [0, 100], grid: true },
+			x: {
+				label: 'Rated Requires improvement or Inadequate (% of inspections that rated the standard)',
+				percent: true,
+				domain: [0, 100],
+				grid: true
+			},
 			y: { label: null, domain: labels },
 			color: { domain: ['Inadequate', 'Requires improvement'], range: [RATING_COLOURS.Inadequate, RATING_COLOURS['Requires improvement']] },
 			marks: [
-				Plot.barX(parts, Plot.stackX({ y: 'label', x: 'share', fill: 'rating', z: 'rating', order: ['Inadequate', 'Requires improvement'], title: (d: (typeof parts)[number]) => `${d.label}: ${d.n} of ${d.row.rated} rated ${d.rating}` })),
+				Plot.barX(
+					parts,
+					Plot.stackX({
+						y: 'label',
+						x: 'share',
+						fill: 'rating',
+						z: 'rating',
+						order: ['Inadequate', 'Requires improvement'],
+						title: (d: (typeof parts)[number]) => `${d.label}: ${d.n} of ${d.row.rated} rated ${d.rating}`
+					})
+				),
 				Plot.text(rows, {
 					y: (r: RankedStandard) => `${r.code} ${r.label}`,
 					x: (r: RankedStandard) => r.share,
@@ -53,8 +84,21 @@ export function heatmapChart(cells: HeatCell[], { document, width = CHART_WIDTH 
 			y: { label: null, domain: services },
 			color: { domain: [...RATINGS_DISPLAY], range: RATINGS_DISPLAY.map((r) => RATING_COLOURS[r]) },
 			marks: [
-				Plot.cell(cells, { x: 'code', y: rowLabel, fill: 'rating', inset: 1, title: (c: HeatCell) => `${rowLabel(c)}, standard ${c.code}: ${c.rating}${c.provenance === 'reference' ? ' (as the published page states it)' : ''}` }),
-				Plot.text(cells, { x: 'code', y: rowLabel, text: (c: HeatCell) => RATING_INITIALS[c.rating], fill: (c: HeatCell) => ratingText(c.rating), fontSize: 11 })
+				Plot.cell(cells, {
+					x: 'code',
+					y: rowLabel,
+					fill: 'rating',
+					inset: 1,
+					title: (c: HeatCell) =>
+						`${rowLabel(c)}, standard ${c.code}: ${c.rating}${c.provenance === 'reference' ? ' (as the published page states it)' : ''}`
+				}),
+				Plot.text(cells, {
+					x: 'code',
+					y: rowLabel,
+					text: (c: HeatCell) => RATING_INITIALS[c.rating],
+					fill: (c: HeatCell) => ratingText(c.rating),
+					fontSize: 11
+				})
 			]
 		}) as Element
 	);

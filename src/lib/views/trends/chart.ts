@@ -1,5 +1,14 @@
 import * as Plot from '@observablehq/plot';
-import { CHART_WIDTH, RATING_COLOURS, RATING_INITIALS, RATINGS_DISPLAY, STYLE, ratingText, serialise, type ChartOptions } from '../../charts/theme';
+import {
+	CHART_WIDTH,
+	RATING_COLOURS,
+	RATING_INITIALS,
+	RATINGS_DISPLAY,
+	STYLE,
+	ratingText,
+	serialise,
+	type ChartOptions
+} from '../../charts/theme';
 import type { AnnualRow, StandardYear, YearRating } from './query';
 
 const STACK: string[] = [...RATINGS_DISPLAY];
@@ -19,9 +28,37 @@ export function trendRatingsChart(rows: YearRating[], { document, width = CHART_
 			y: { label: 'Share of inspections (%)', percent: true, domain: [0, 100], grid: true },
 			color: colour,
 			marks: [
-				Plot.barY(rows, Plot.stackY({ x: 'year', y: 'share', fill: 'rating', z: 'rating', order: STACK, title: (d: YearRating) => `${d.year}: ${d.n} of ${d.total} rated ${d.rating} (${Math.round(d.share * 100)}%)` })),
-				Plot.text(rows, Plot.stackY({ x: 'year', y: 'share', z: 'rating', order: STACK, text: (d: YearRating) => (d.share >= 0.12 && d.total >= 5 ? RATING_INITIALS[d.rating] : ''), fill: (d: YearRating) => ratingText(d.rating), fontSize: 11 })),
-				Plot.text(totals, { x: 'year', y: 1, text: (d: { total: number }) => `N=${d.total}`, dy: -10, fill: (d: { total: number }) => (d.total < 5 ? '#801650' : '#0b0c0c'), fontWeight: 'bold' }),
+				Plot.barY(
+					rows,
+					Plot.stackY({
+						x: 'year',
+						y: 'share',
+						fill: 'rating',
+						z: 'rating',
+						order: STACK,
+						title: (d: YearRating) => `${d.year}: ${d.n} of ${d.total} rated ${d.rating} (${Math.round(d.share * 100)}%)`
+					})
+				),
+				Plot.text(
+					rows,
+					Plot.stackY({
+						x: 'year',
+						y: 'share',
+						z: 'rating',
+						order: STACK,
+						text: (d: YearRating) => (d.share >= 0.12 && d.total >= 5 ? RATING_INITIALS[d.rating] : ''),
+						fill: (d: YearRating) => ratingText(d.rating),
+						fontSize: 11
+					})
+				),
+				Plot.text(totals, {
+					x: 'year',
+					y: 1,
+					text: (d: { total: number }) => `N=${d.total}`,
+					dy: -10,
+					fill: (d: { total: number }) => (d.total < 5 ? '#801650' : '#0b0c0c'),
+					fontWeight: 'bold'
+				}),
 				Plot.ruleY([0])
 			]
 		}) as Element
@@ -38,12 +75,39 @@ export function annualChart(rows: AnnualRow[], { document, width = CHART_WIDTH }
 			marginLeft: 60,
 			style: STYLE,
 			fx: { label: 'HMIP inspection year (April to March)' },
-			x: { label: null, domain: ['HMIP annual totals', 'Inspections in this data'], tickFormat: (d: string) => (d === 'HMIP annual totals' ? 'HMIP totals' : 'This data') },
+			x: {
+				label: null,
+				domain: ['HMIP annual totals', 'Inspections in this data'],
+				tickFormat: (d: string) => (d === 'HMIP annual totals' ? 'HMIP totals' : 'This data')
+			},
 			y: { label: 'Inspections', grid: true },
 			color: colour,
 			marks: [
-				Plot.barY(rows, Plot.stackY({ fx: 'inspection_year', x: 'source', y: 'n', fill: 'rating', z: 'rating', order: STACK, title: (d: AnnualRow) => `${d.inspection_year}, ${d.source}: ${d.n} rated ${d.rating}` })),
-				Plot.text(rows, Plot.stackY({ fx: 'inspection_year', x: 'source', y: 'n', z: 'rating', order: STACK, text: (d: AnnualRow) => (d.n >= 2 ? `${RATING_INITIALS[d.rating]} ${d.n}` : ''), fill: (d: AnnualRow) => ratingText(d.rating), fontSize: 10 })),
+				Plot.barY(
+					rows,
+					Plot.stackY({
+						fx: 'inspection_year',
+						x: 'source',
+						y: 'n',
+						fill: 'rating',
+						z: 'rating',
+						order: STACK,
+						title: (d: AnnualRow) => `${d.inspection_year}, ${d.source}: ${d.n} rated ${d.rating}`
+					})
+				),
+				Plot.text(
+					rows,
+					Plot.stackY({
+						fx: 'inspection_year',
+						x: 'source',
+						y: 'n',
+						z: 'rating',
+						order: STACK,
+						text: (d: AnnualRow) => (d.n >= 2 ? `${RATING_INITIALS[d.rating]} ${d.n}` : ''),
+						fill: (d: AnnualRow) => ratingText(d.rating),
+						fontSize: 10
+					})
+				),
 				Plot.ruleY([0])
 			]
 		}) as Element
@@ -62,7 +126,12 @@ export function standardsTrendChart(rows: StandardYear[], { document, width = CH
 			x: { label: 'Year published', type: 'band', tickFormat: (d: number) => String(d) },
 			y: { label: 'Standard ratings Requires improvement or worse (%)', percent: true, domain: [0, 100], grid: true },
 			marks: [
-				Plot.barY(rows, { x: 'year', y: 'share', fill: '#F46A25', title: (d: StandardYear) => `${d.year}: ${d.ri_or_worse} of ${d.rated} standard ratings (from ${d.inspections} inspections)` }),
+				Plot.barY(rows, {
+					x: 'year',
+					y: 'share',
+					fill: '#F46A25',
+					title: (d: StandardYear) => `${d.year}: ${d.ri_or_worse} of ${d.rated} standard ratings (from ${d.inspections} inspections)`
+				}),
 				Plot.text(rows, { x: 'year', y: 'share', text: (d: StandardYear) => `${d.ri_or_worse}/${d.rated}`, dy: -8, fill: '#0b0c0c' }),
 				Plot.ruleY([0])
 			]

@@ -50,7 +50,8 @@ export const INSPECTION_YEAR_SQL = `CASE WHEN inspection_year IS NOT NULL OR pub
 
 export async function trends(db: Engine, filters: Filters): Promise<TrendsData> {
 	const scope = scopeCte(filters);
-	const run = <T>(sql: string) => db.query<T>(`WITH ${scope.sql}${sql.trimStart().startsWith(',') ? '' : ' '}${sql.trimStart()}`, scope.params);
+	const run = <T>(sql: string) =>
+		db.query<T>(`WITH ${scope.sql}${sql.trimStart().startsWith(',') ? '' : ' '}${sql.trimStart()}`, scope.params);
 	const [byYear, annual, standardsByYear, cov] = await Promise.all([
 		run<YearRating>(`
 			SELECT published_year AS year, overall_rating AS rating, count(*)::INTEGER AS n,
