@@ -2,7 +2,7 @@
  * A static file server for the built site (tests, benchmark): what any static host does.
  * node scripts/serve.ts [dir=build] [port=4173]  — also usable as serveStatic() from code.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -25,6 +25,8 @@ const TYPES: Record<string, string> = {
 export interface ServeOptions {
 	/** extra response headers, e.g. CORS for a data host */
 	headers?: Record<string, string>;
+	/** rewrite an HTML page before sending it (the benchmark's baseline) */
+	html?: (html: string, url: URL) => string;
 }
 
 export function serveStatic(dir: string, port = 0, options: ServeOptions = {}): Promise<{ server: Server; url: string }> {
@@ -51,6 +53,8 @@ export function serveStatic(dir: string, port = 0, options: ServeOptions = {}): 
 			...options.headers
 		});
 		if (req.method === 'HEAD') res.end();
+		else if (options.html && extname(file) === '.html')
+			res.end(options.html(readFileSync(file, 'utf8'), new URL(req.url ?? '/', 'http://x')));
 		else createReadStream(file).pipe(res);
 	});
 	return new Promise((ok) => {

@@ -46,6 +46,14 @@ let engine: Promise<Engine> | undefined;
 let base = new Map<string, Uint8Array>();
 let io: LoadIO | undefined;
 let consoleConn: import('@duckdb/duckdb-wasm').AsyncDuckDBConnection | undefined;
+/** Prepared statements of the app's queries, by SQL text (dropped when the tables are rebuilt). */
+const statements = new Map<string, Promise<import('@duckdb/duckdb-wasm').AsyncPreparedStatement>>();
+
+async function forgetStatements() {
+	const all = [...statements.values()];
+	statements.clear();
+	await Promise.all(all.map((p) => p.then((st) => st.close()).catch(() => {})));
+}
 /** Set by the data room: where stored imports come from (IndexedDB). */
 let storedImports: () => Promise<ImportRows[]> = async () => [];
 
@@ -60,6 +68,7 @@ export function setImportSource(source: () => Promise<ImportRows[]>) {
 export async function setImports(imports: ImportRows[], previous: ImportRows[]): Promise<void> {
 	await browserEngine();
 	if (!io) throw new Error('the data engine is not ready');
+	await forgetStatements();
 	try {
 		await loadState(io, base, imports);
 	} catch (e) {
@@ -214,6 +223,13 @@ async function start(): Promise<Engine> {
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	dbStatus.phase('engine');
+	// the data files and the stored imports are fetched while the engine compiles
+	const filesReady = Promise.all(TABLE_NAMES.map(async (t) => [t, await fetchBytes(arrowUrl(t), (n) => dbStatus.dataBytes(n))] as const));
+	const storedReady = storedImports().catch((e: unknown) => {
+		dbStatus.notice = `Your imported data could not be read from this browser's storage (${e instanceof Error ? e.message : String(e)}); the shipped data is shown.`;
+		return [] as ImportRows[];
+	});
+	filesReady.catch(() => {}); // reported where it is awaited
 	await withWatchdog(worker, (kick) =>
 		db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
 			kick();
@@ -224,8 +240,7 @@ async function start(): Promise<Engine> {
 	await db.open({ query: { castDecimalToDouble: true } });
 	const conn = await db.connect();
 	dbStatus.phase('data');
-	const files = await Promise.all(TABLE_NAMES.map(async (t) => [t, await fetchBytes(arrowUrl(t), (n) => dbStatus.dataBytes(n))] as const));
-	base = new Map(files);
+	base = new Map(await filesReady);
 	io = {
 		run: async (sql) => {
 			await conn.query(sql);
@@ -233,10 +248,7 @@ async function start(): Promise<Engine> {
 		// a copy: the engine takes the buffer over (it is transferred to the worker)
 		insertArrow: (name, bytes) => conn.insertArrowFromIPCStream(bytes.slice(), { name, create: true })
 	};
-	const stored = await storedImports().catch((e: unknown) => {
-		dbStatus.notice = `Your imported data could not be read from this browser's storage (${e instanceof Error ? e.message : String(e)}); the shipped data is shown.`;
-		return [] as ImportRows[];
-	});
+	const stored = await storedReady;
 	// stored imports change what the prerendered charts show: the views recompute
 	if (stored.length) dbStatus.dataVersion++;
 	await loadState(io, base, stored).catch(async (e: unknown) => {
@@ -258,12 +270,14 @@ async function start(): Promise<Engine> {
 	const api: Engine = {
 		async query<T>(sql: string, params: readonly Param[] = []): Promise<T[]> {
 			if (!params.length) return arrowRows<T>(await conn.query(sql));
-			const stmt = await conn.prepare(sql);
-			try {
-				return arrowRows<T>(await stmt.query(...params));
-			} finally {
-				await stmt.close();
+			// prepared once per SQL text and kept: one round trip to the worker per query after that
+			let stmt = statements.get(sql);
+			if (!stmt) {
+				stmt = conn.prepare(sql);
+				statements.set(sql, stmt);
+				stmt.catch(() => statements.delete(sql));
 			}
+			return arrowRows<T>(await (await stmt).query(...params));
 		},
 		async close() {
 			await conn.close();

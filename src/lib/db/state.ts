@@ -4,7 +4,6 @@
  * import is added, replaced or removed, so a failure can always fall back to the last good
  * state and nothing the user stored is ever the only copy in memory.
  */
-import { toArrowIPC } from '../dataset/arrow';
 import { TABLE_NAMES, TABLES, type Dataset, type TableName } from '../schema/tables';
 
 /** What both engines (browser worker, Node) offer for loading data. */
@@ -45,6 +44,8 @@ export async function loadBase(io: LoadIO, base: Map<string, Uint8Array>) {
 
 /** Add one import's rows (after removing the inspections it replaces). */
 export async function applyImport(io: LoadIO, imp: ImportRows) {
+	// the Arrow writer (arquero) is only needed once there are imports: keep it out of the first load
+	const { toArrowIPC } = await import('../dataset/arrow');
 	const ids = [...new Set([...imp.replaces, ...imp.rows.inspections.map((r) => String(r.inspection_id))])];
 	if (ids.length) {
 		for (const t of [...CHILD, 'inspections'] as TableName[]) await io.run(`DELETE FROM ${t} WHERE inspection_id IN (${quoted(ids)})`);

@@ -1,0 +1,61 @@
+/**
+ * The dataset location is a setting: ?data= loads the tables from another HTTP server (here a
+ * second local server on another port, with CORS), and the page says so plainly. The data
+ * served is a synthetic one (npm run data:synthetic), so the views visibly change.
+ */
+import { execSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { serveStatic } from '../../scripts/serve';
+import { ROOT } from '../paths';
+import { cspViolations, dbReady, launch, openPage, settled } from './browser';
+import { DATA_ORIGIN, DATA_PORT } from './global-setup';
+
+const base = inject('baseURL');
+let browser: Browser;
+let server: Server;
+let dir: string;
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'yj-synthetic-'));
+	execSync(`npx tsx scripts/data-synthetic.ts --scale 2 --out ${dir}`, { cwd: ROOT, stdio: 'ignore' });
+	server = (await serveStatic(dir, DATA_PORT, { headers: { 'access-control-allow-origin': '*' } })).server;
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+	server?.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('data from another address', () => {
+	it('loads the synthetic tables from a second server, labels them, and every view follows', async () => {
+		const { page, errors, offsite, context } = await openPage(browser, base);
+		await page.goto(`${base}/standards/?data=${encodeURIComponent(`${DATA_ORIGIN}/`)}`);
+		expect(await dbReady(page)).toBe('ready');
+		await settled(page);
+		await expect.poll(() => page.locator('.external').textContent()).toMatch(/Synthetic data \(2 times the real dataset\)/);
+		await expect.poll(() => page.locator('figure[data-chart="standards-heatmap"] svg').innerHTML()).toContain('Synthetic service');
+		expect(offsite.every((u) => u.startsWith(DATA_ORIGIN))).toBe(true);
+		expect(offsite.length).toBeGreaterThan(10);
+		// links keep the data location
+		await page.click('nav a:has-text("Overview")');
+		await dbReady(page);
+		expect(page.url()).toContain('data=');
+		await expect.poll(() => page.locator('.count strong').textContent()).toBe('288');
+		expect(errors).toEqual([]);
+		expect(await cspViolations(page)).toEqual([]);
+		await context.close();
+	});
+
+	it('an origin the build does not allow is refused by the CSP, and the page says the engine failed', async () => {
+		const { page, context } = await openPage(browser, base);
+		await page.goto(`${base}/?data=${encodeURIComponent('http://127.0.0.1:9/')}`);
+		expect(await dbReady(page)).toBe('error');
+		await context.close();
+	});
+});
