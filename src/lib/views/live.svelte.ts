@@ -8,6 +8,7 @@ import { dbStatus } from '../db/status.svelte';
 import type { Engine } from '../db/types';
 import { isEmpty, type Filters } from '../filters';
 import { currentFilters } from '../filters.svelte';
+import { page } from '$app/state';
 
 export type Build<V> = (db: Engine, filters: Filters, document: Document) => Promise<V>;
 
@@ -28,13 +29,56 @@ export class LiveView<V> {
 		let seq = 0;
 		// results by filters and data version: going back to a view already seen is instant
 		const seen = new Map<string, V>();
+		const pending = new Map<string, Promise<V>>();
+		const keyOf = (f: Filters) => `${JSON.stringify(f)}#${dbStatus.dataVersion}`;
+		const compute = (f: Filters): Promise<V> => {
+			const key = keyOf(f);
+			const hit = seen.get(key);
+			if (hit) return Promise.resolve(hit);
+			let p = pending.get(key);
+			if (!p) {
+				p = Promise.all([browserEngine(), loader()])
+					.then(([db, build]) => build(db, f, document))
+					.then((v) => {
+						if (seen.size > 60) seen.delete(seen.keys().next().value as string);
+						seen.set(key, v);
+						return v;
+					})
+					.finally(() => pending.delete(key));
+				pending.set(key, p);
+			}
+			return p;
+		};
+		let prefetchGen = 0;
 		$effect(() => {
-			// once the engine is up, fetch the chart code before any filter is touched
-			if (dbStatus.state === 'ready') loader().catch(() => {});
+			// Once the engine is up: fetch the chart code, then, while the browser is idle, work out
+			// the view for each region with the other filters as they are, so that the commonest
+			// change (the region) redraws from memory. Any filter change stops the round.
+			if (dbStatus.state !== 'ready' || baseline) return;
+			const f = this.filters;
+			void dbStatus.dataVersion;
+			const gen = ++prefetchGen;
+			const regions = ((page.data as { options?: { regions?: string[] } }).options?.regions ?? []).filter((r) => r !== f.region);
+			const idle = (fn: () => void) =>
+				typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 50);
+			const next = (i: number) => {
+				if (gen !== prefetchGen || i >= regions.length) return;
+				idle(() => {
+					if (gen !== prefetchGen) return;
+					compute({ ...f, region: regions[i] }).then(
+						() => next(i + 1),
+						() => {}
+					);
+				});
+			};
+			loader().then(
+				() => idle(() => next(0)),
+				() => {}
+			);
 		});
 		$effect(() => {
 			const f = this.filters;
-			const key = `${JSON.stringify(f)}#${dbStatus.dataVersion}`;
+			const key = keyOf(f);
 			if (dbStatus.state !== 'ready') {
 				// the prerendered chart shows every inspection: say so until it is recomputed
 				this.loading = !isEmpty(f) && dbStatus.state !== 'error';
@@ -53,12 +97,9 @@ export class LiveView<V> {
 				return;
 			}
 			this.loading = true;
-			Promise.all([browserEngine(), loader()])
-				.then(([db, build]) => build(db, f, document))
+			compute(f)
 				.then((v) => {
 					if (mine !== seq) return;
-					if (seen.size > 30) seen.delete(seen.keys().next().value as string);
-					seen.set(key, v);
 					this.current = v;
 					shown = key;
 					this.loading = false;
