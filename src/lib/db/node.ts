@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { LoadIO } from './state';
+import { deriveTables, type LoadIO } from './state';
 import type { Engine, Param } from './types';
 import { LOCKDOWN } from './types';
 import { arrowRows } from './rows';
@@ -46,6 +46,7 @@ export async function openNodeEngine(dataDir: string, tables: readonly string[] 
 		},
 		insertArrow: async (name, bytes) => conn.insertArrowFromIPCStream(bytes, { name, create: true })
 	};
+	if (tables.includes('inspections') && tables.includes('authorities')) await deriveTables(io);
 	return {
 		io,
 		async query<T>(sql: string, params: readonly Param[] = []): Promise<T[]> {

@@ -5,6 +5,7 @@
  * state and nothing the user stored is ever the only copy in memory.
  */
 import { TABLE_NAMES, TABLES, type Dataset, type TableName } from '../schema/tables';
+import { WIDE_TABLE } from './types';
 
 /** What both engines (browser worker, Node) offer for loading data. */
 export interface LoadIO {
@@ -71,4 +72,18 @@ export async function applyImport(io: LoadIO, imp: ImportRows) {
 export async function loadState(io: LoadIO, base: Map<string, Uint8Array>, imports: ImportRows[]) {
 	await loadBase(io, base);
 	for (const imp of imports) await applyImport(io, imp);
+	await deriveTables(io);
+}
+
+/**
+ * Each inspection with its service's name, region and nation: the rows every view filters
+ * (queries/filter-sql.ts). Joined once per load rather than in each of the dozen queries a
+ * filter change runs. TEMP: private to the app's connection, so the console and the data room
+ * see only the data model's tables. Rebuilt whenever the loaded state changes.
+ */
+export async function deriveTables(io: LoadIO) {
+	await io.run(
+		`CREATE OR REPLACE TEMP TABLE ${WIDE_TABLE} AS
+		 SELECT i.*, a.name AS area, a.region, a.nation FROM inspections i JOIN authorities a USING (authority_id)`
+	);
 }

@@ -21,3 +21,6 @@ export const LOCKDOWN = [
 	'SET enable_external_access = false',
 	'SET lock_configuration = true'
 ];
+
+/** Inspections joined with their service (area, region, nation): derived on load, db/state.ts. */
+export const WIDE_TABLE = 'inspections_wide';

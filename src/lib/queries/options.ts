@@ -1,5 +1,5 @@
 /** Choices for the global filter controls, and the count of inspections a filter leaves. */
-import type { Engine } from '../db/types';
+import { WIDE_TABLE, type Engine } from '../db/types';
 import type { Filters } from '../filters';
 import { filterClause } from './filter-sql';
 
@@ -30,9 +30,6 @@ export async function filterOptions(db: Engine): Promise<FilterOptions> {
 
 export async function countMatching(db: Engine, filters: Filters): Promise<number> {
 	const c = filterClause(filters);
-	const [row] = await db.query<{ n: number }>(
-		`SELECT count(*)::INTEGER AS n FROM inspections i JOIN authorities a USING (authority_id) WHERE ${c.sql}`,
-		c.params
-	);
+	const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${WIDE_TABLE} i WHERE ${c.sql}`, c.params);
 	return row.n;
 }

@@ -53,11 +53,13 @@ export class LiveView<V> {
 		$effect(() => {
 			// Once the engine is up: fetch the chart code, then, while the browser is idle, work out
 			// the view for each region with the other filters as they are, so that the commonest
-			// change (the region) redraws from memory. Any filter change stops the round.
-			if (dbStatus.state !== 'ready' || baseline) return;
+			// change (the region) redraws from memory. Any filter change stops the round, and a
+			// round starts only once the reader's own result is on screen: the worker runs one
+			// query at a time, so prefetching then would queue in front of what the reader waits for.
+			const gen = ++prefetchGen;
+			if (dbStatus.state !== 'ready' || baseline || this.loading) return;
 			const f = this.filters;
 			void dbStatus.dataVersion;
-			const gen = ++prefetchGen;
 			const regions = ((page.data as { options?: { regions?: string[] } }).options?.regions ?? []).filter((r) => r !== f.region);
 			const idle = (fn: () => void) =>
 				typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 50);
