@@ -12,9 +12,8 @@ import {
 	type ChartOptions
 } from '../../charts/theme';
 import { kqLabel } from '../profile/chart';
+import { colLabel } from './legend';
 import type { CompareData } from './query';
-
-const colLabel = (c: CompareData['columns'][number]) => `${c.name} ${c.published ?? c.published_year ?? ''}`.trim();
 
 /** Standards grid: one column per service, each cell labelled with the rating's initials. */
 export function compareStandardsChart(d: CompareData, { document, width = CHART_WIDTH }: ChartOptions): string {
@@ -88,6 +87,3 @@ export function compareKqChart(d: CompareData, { document, width = CHART_WIDTH }
 		}) as Element
 	);
 }
-
-export const compareLegend = (d: CompareData) =>
-	d.columns.map((c, i) => ({ label: colLabel(c), colour: PALETTE[i], mark: ['●', '■', '▲', '◆'][i] }));

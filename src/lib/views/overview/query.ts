@@ -50,22 +50,24 @@ export async function headlineFindings(db: Engine, filters: Filters): Promise<He
 	const scope = scopeCte(filters);
 	// `sql` may continue the WITH list by starting with ", name AS (...)"
 	const run = <T>(sql: string) => db.query<T>(`WITH ${scope.sql}${sql.trimStart().startsWith(',') ? '' : ' '}${sql}`, scope.params);
-	const [overall] = await run<{ rated: number; bad: number }>(
-		`SELECT count(*)::INTEGER AS rated,
+	// issued together: the worker queues them, so there is no idle round trip between them
+	const [[overall], [worst], [gap]] = await Promise.all([
+		run<{ rated: number; bad: number }>(
+			`SELECT count(*)::INTEGER AS rated,
 		        count(*) FILTER (WHERE overall_rating IN ('Requires improvement', 'Inadequate'))::INTEGER AS bad
 		 FROM scope WHERE overall_rating IS NOT NULL`
-	);
-	const [worst] = await run<{ code: string; meaning: string; rated: number; bad: number }>(
-		`SELECT s.code, CASE WHEN s.code = '3.4' THEN sc.framework ELSE 'all' END AS meaning,
+		),
+		run<{ code: string; meaning: string; rated: number; bad: number }>(
+			`SELECT s.code, CASE WHEN s.code = '3.4' THEN sc.framework ELSE 'all' END AS meaning,
 		        count(*)::INTEGER AS rated,
 		        count(*) FILTER (WHERE s.rating IN ('Requires improvement', 'Inadequate'))::INTEGER AS bad
 		 FROM standard_ratings s JOIN scope sc USING (inspection_id)
 		 WHERE sc.framework IN ('yos-2018', 'yjs-2021')
 		 GROUP BY ALL HAVING count(*) >= 3
 		 ORDER BY bad DESC, bad / rated DESC, s.code LIMIT 1`
-	);
-	const [gap] = await run<{ standards: number; lowest_others: number; inspections: number }>(
-		`, per AS (
+		),
+		run<{ standards: number; lowest_others: number; inspections: number }>(
+			`, per AS (
 		   SELECT k.inspection_id, k.standard,
 		          max(k.pct) FILTER (WHERE k.theme = 'others-safety') AS others,
 		          least(max(k.pct) FILTER (WHERE k.theme = 'desistance'), max(k.pct) FILTER (WHERE k.theme = 'child-safety')) AS rest
@@ -75,7 +77,8 @@ export async function headlineFindings(db: Engine, filters: Filters): Promise<He
 		        count(*) FILTER (WHERE others < rest)::INTEGER AS lowest_others,
 		        count(DISTINCT inspection_id)::INTEGER AS inspections
 		 FROM per WHERE others IS NOT NULL AND rest IS NOT NULL`
-	);
+		)
+	]);
 	const out: Headline[] = [];
 	if (worst) {
 		out.push({

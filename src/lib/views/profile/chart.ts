@@ -1,15 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import { bandOf } from '../../rules/bands';
 import { CHART_WIDTH, RATING_COLOURS, STYLE, labelMargin, ratingText, serialise, type ChartOptions } from '../../charts/theme';
+import { CASELOAD_LEGEND, GROUP_LABEL, THEME_LABEL } from './legend';
 import type { CaseloadRow, ContextRow, KqRow } from './query';
 
 const ACTIVITY: Record<string, string> = { '1': 'Assessment', '2': 'Planning', '3': 'Implementation and delivery', '4': 'Reviewing' };
-export const THEME_LABEL: Record<string, string> = {
-	desistance: 'desistance',
-	'child-safety': "child's safety",
-	'others-safety': "other people's safety",
-	'joint-working': 'joint working'
-};
 
 export function kqLabel(k: KqRow): string {
 	const [d, s, q] = k.code.split('.');
@@ -107,17 +102,6 @@ export function contextChart(rows: ContextRow[], labels: Record<string, string>,
 		}) as Element
 	);
 }
-
-const GROUP_LABEL: Record<string, string> = {
-	yot: 'Service caseload',
-	'youth-population': 'Youth population',
-	national: 'National caseload'
-};
-export const CASELOAD_LEGEND = [
-	{ label: GROUP_LABEL.yot, colour: '#12436D' },
-	{ label: GROUP_LABEL['youth-population'], colour: '#28A197' },
-	{ label: GROUP_LABEL.national, colour: '#A285D1' }
-];
 
 /** Caseload composition beside the youth population (and the national caseload), grouped bars. */
 export function caseloadChart(rows: CaseloadRow[], { document, width = CHART_WIDTH }: ChartOptions): string {

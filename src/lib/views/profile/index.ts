@@ -1,16 +1,9 @@
 /** A service's profile: data, charts per inspection with report text, and its neighbours. */
 import type { Engine } from '../../db/types';
-import { METRICS } from '../../ingest/metrics';
 import { caseloadChart, contextChart, findingsChart, kqChart } from './chart';
+import { METRIC_LABELS } from './legend';
 import { neighboursOf, type Neighbour } from './neighbours';
 import { measuredServices, profile, type ProfileData } from './query';
-
-/** Short names for charts; the data dictionary keeps the full descriptions. */
-const SHORT: Record<string, string> = {
-	'fte-rate': 'First-time entrants per 100,000',
-	'reoffending-rate': 'Reoffending rate (%)'
-};
-export const METRIC_LABELS: Record<string, string> = Object.fromEntries(METRICS.map((m) => [m.metric, SHORT[m.metric] ?? m.description]));
 
 export interface ProfileView {
 	data: ProfileData;

@@ -1,18 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import { CHART_WIDTH, STYLE, labelMargin, serialise, type ChartOptions } from '../../charts/theme';
+import { SERIES } from './legend';
 import type { GapRow } from './query';
 
 const label = (r: GapRow) => `${r.service} · ${r.activity} (${r.disposal.toLowerCase()})`;
-const SERIES = [
-	{ key: 'desistance', name: 'Desistance', colour: '#12436D', symbol: 'circle' },
-	{ key: 'child_safety', name: "Child's safety", colour: '#28A197', symbol: 'square' },
-	{ key: 'others_safety', name: "Other people's safety", colour: '#F46A25', symbol: 'triangle' }
-] as const;
-export const GAP_LEGEND = SERIES.map((s) => ({
-	label: s.name,
-	colour: s.colour,
-	mark: s.symbol === 'circle' ? '●' : s.symbol === 'square' ? '■' : '▲'
-}));
 
 /**
  * Per inspection and standard: an arrow from the desistance key question to the
