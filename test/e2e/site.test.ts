@@ -126,7 +126,7 @@ describe('downloads', () => {
 						const csv = parseCsv(file.toString());
 						// the reader opens the table (its rows are built on opening)
 						await fig.locator('details summary').click();
-						await expect.poll(() => fig.locator('details table tbody tr').count(), name).toBe(csv.rows.length);
+						await expect.poll(() => fig.locator('details table tbody tr').count(), { message: name }).toBe(csv.rows.length);
 					}
 				}
 			}

@@ -12,7 +12,8 @@
  *   VARCHAR[] -> Arrow List<Utf8>,   Parquet LIST of UTF8,       CSV JSON array
  * Every Parquet column is OPTIONAL (nullable), as DuckDB writes them.
  */
-import { bool, float64, int32, list, tableFromArrays, tableToIPC, utf8 } from '@uwdata/flechette';
+import { tableFromArrays, tableToIPC } from '@uwdata/flechette';
+import { arrowColumns } from '../dataset/arrow-columns';
 import { parquetWriteBuffer, type SchemaElement } from 'hyparquet-writer';
 import { zipSync } from 'fflate';
 import { csvCell, toCsv, type CsvValue } from '../csv';
@@ -33,30 +34,13 @@ export function tableCsv(table: TableName, rows: readonly Row[]): string {
 	return toCsv(names(table), rows as readonly Record<string, CsvValue>[]);
 }
 
-function arrowType(t: ColumnType) {
-	switch (t) {
-		case 'VARCHAR':
-			return utf8();
-		case 'INTEGER':
-			return int32();
-		case 'DOUBLE':
-			return float64();
-		case 'BOOLEAN':
-			return bool();
-		case 'VARCHAR[]':
-			return list(utf8());
-	}
-}
-
 /**
  * Arrow IPC *file* format (Feather v2: starts and ends with "ARROW1"), with the same column
  * types as the app's Arrow streams (src/lib/dataset/arrow.ts). pandas: pd.read_feather(path);
  * R: arrow::read_feather(path); DuckDB: read it with the arrow extension or via pyarrow.
  */
 export function tableArrowFile(table: TableName, rows: readonly Row[]): Uint8Array {
-	const cols = TABLES[table].columns;
-	const data = Object.fromEntries(cols.map((c) => [c.name, rows.map((r) => r[c.name] ?? null)]));
-	const types = Object.fromEntries(cols.map((c) => [c.name, arrowType(c.type)]));
+	const { data, types } = arrowColumns(table, rows);
 	return tableToIPC(tableFromArrays(data, { types }), { format: 'file' })!;
 }
 

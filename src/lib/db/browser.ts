@@ -215,6 +215,20 @@ function withWatchdog<T>(worker: Worker, run: (kick: () => void) => Promise<T>):
 
 async function start(): Promise<Engine> {
 	dbStatus.begin();
+	// the data files, the stored imports and an external dataset's manifest are fetched while
+	// the engine's code loads and compiles
+	const filesReady = Promise.all(TABLE_NAMES.map(async (t) => [t, await fetchBytes(arrowUrl(t), (n) => dbStatus.dataBytes(n))] as const));
+	filesReady.catch(() => {}); // reported where it is awaited
+	const storedReady = storedImports().catch((e: unknown) => {
+		dbStatus.notice = `Your imported data could not be read from this browser's storage (${e instanceof Error ? e.message : String(e)}); the shipped data is shown.`;
+		return [] as ImportRows[];
+	});
+	const external = dataBase();
+	const manifestReady: Promise<{ dataset?: string; scale?: number } | null> = external
+		? fetch(new URL('manifest.json', external))
+				.then((r) => (r.ok ? r.json() : null))
+				.catch(() => null)
+		: Promise.resolve(null);
 	const duckdb = await import('@duckdb/duckdb-wasm');
 	const bundle = await duckdb.selectBundle({
 		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -223,13 +237,6 @@ async function start(): Promise<Engine> {
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	dbStatus.phase('engine');
-	// the data files and the stored imports are fetched while the engine compiles
-	const filesReady = Promise.all(TABLE_NAMES.map(async (t) => [t, await fetchBytes(arrowUrl(t), (n) => dbStatus.dataBytes(n))] as const));
-	const storedReady = storedImports().catch((e: unknown) => {
-		dbStatus.notice = `Your imported data could not be read from this browser's storage (${e instanceof Error ? e.message : String(e)}); the shipped data is shown.`;
-		return [] as ImportRows[];
-	});
-	filesReady.catch(() => {}); // reported where it is awaited
 	await withWatchdog(worker, (kick) =>
 		db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
 			kick();
@@ -257,12 +264,8 @@ async function start(): Promise<Engine> {
 	});
 	for (const s of LOCKDOWN) await conn.query(s);
 	consoleConn = await db.connect();
-	const external = dataBase();
 	if (external) {
-		const manifest = await fetch(new URL('manifest.json', external)).then(
-			(r) => (r.ok ? r.json() : null),
-			() => null
-		);
+		const manifest = await manifestReady;
 		dbStatus.external = { base: external, synthetic: manifest?.dataset === 'synthetic', scale: manifest?.scale ?? null };
 		// the prerendered charts are of the shipped data: recompute everything
 		dbStatus.dataVersion++;
