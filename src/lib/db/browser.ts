@@ -213,6 +213,9 @@ function withWatchdog<T>(worker: Worker, run: (kick: () => void) => Promise<T>):
 	});
 }
 
+/** duckdb-wasm's test for WebAssembly exception handling (platform.ts, `exceptions()`). */
+const EH_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11]);
+
 async function start(): Promise<Engine> {
 	dbStatus.begin();
 	// the data files, the stored imports and an external dataset's manifest are fetched while
@@ -229,20 +232,24 @@ async function start(): Promise<Engine> {
 				.then((r) => (r.ok ? r.json() : null))
 				.catch(() => null)
 		: Promise.resolve(null);
-	const duckdb = await import('@duckdb/duckdb-wasm');
-	const bundle = await duckdb.selectBundle({
-		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-		eh: { mainModule: ehWasm, mainWorker: ehWorker }
-	});
-	const worker = new Worker(bundle.mainWorker!);
-	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	// The bundle, chosen as duckdb-wasm's selectBundle does (EH when the browser validates its
+	// exception-handling probe, else MVP; no cross-origin-isolated build here), but before its
+	// JavaScript is loaded, so that the worker script downloads alongside it and the wasm
+	// download starts as soon as both are in.
+	const bundle = WebAssembly.validate(EH_PROBE)
+		? { mainModule: ehWasm, mainWorker: ehWorker }
+		: { mainModule: mvpWasm, mainWorker: mvpWorker };
+	const worker = new Worker(bundle.mainWorker);
 	dbStatus.phase('engine');
-	await withWatchdog(worker, (kick) =>
-		db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
+	const db = await withWatchdog(worker, async (kick) => {
+		const duckdb = await import('@duckdb/duckdb-wasm');
+		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+		await db.instantiate(bundle.mainModule, null, (p) => {
 			kick();
 			dbStatus.progress(p.bytesLoaded, p.bytesTotal);
-		})
-	);
+		});
+		return db;
+	});
 	// DECIMAL as a number (the console would otherwise show the unscaled integer)
 	await db.open({ query: { castDecimalToDouble: true } });
 	const conn = await db.connect();
