@@ -14,7 +14,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './lib/chromium';
 import { extract } from '../src/lib/ingest/index';
 import { serveStatic } from './serve';
 
@@ -139,18 +140,7 @@ async function main() {
 		html: (html, url) => (url.searchParams.has('baseline') ? html.replace(/<svg[^>]*class="plot[\s\S]*?<\/svg>/g, '') : html)
 	});
 	const data = await serveStatic(join(ROOT, 'data-synthetic'), DATA_PORT, { headers: { 'access-control-allow-origin': '*' } });
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
+	const browser = await launchChromium();
 	const results: Record<string, ReturnType<typeof stats> | number | string> = {};
 	const record = (name: string, xs: number[]) => (results[name] = stats(xs));
 

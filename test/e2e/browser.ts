@@ -1,22 +1,8 @@
-/** Debian's Chromium through playwright-core, with the flags this machine needs. */
-import { chromium, type Browser, type Page } from 'playwright-core';
+/** Browser helpers for the e2e tests: Debian's Chromium (scripts/lib/chromium.ts), pages that record errors. */
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export function launch(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: CHROMIUM,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
-}
+export const launch = launchChromium;
 
 /** A page that records console errors, page errors and requests that leave the origin. */
 export async function openPage(browser: Browser, baseURL: string) {
