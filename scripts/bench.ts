@@ -83,7 +83,10 @@ async function open(browser: Browser, url: string) {
 
 /** Change the region and time until every chart on the page has been redrawn (a string: see HOOKS). */
 const FILTER_UPDATE = `(name, value) => {
-	const before = [...document.querySelectorAll('figure[data-chart]')].map((f) => (f.querySelector('svg') || {}).outerHTML || '');
+	// a figure has been redrawn when its SVG is a new node (Svelte replaces it when the chart
+	// changes) or, when the chart came out the same, its caption or coverage line says something else
+	const state = (f) => ({ svg: f.querySelector('svg'), caption: f.querySelector('figcaption').textContent + (f.querySelector('.coverage') || {}).textContent });
+	const before = [...document.querySelectorAll('figure[data-chart]')].map(state);
 	const select = document.querySelector('select[data-filter="' + name + '"]');
 	const t0 = performance.now();
 	select.value = value;
@@ -93,7 +96,10 @@ const FILTER_UPDATE = `(name, value) => {
 		function check() {
 			const now = [...document.querySelectorAll('figure[data-chart]')];
 			const busy = now.some((f) => f.hasAttribute('data-loading'));
-			const changed = now.every((f, i) => ((f.querySelector('svg') || {}).outerHTML || f.textContent) !== before[i] || f.querySelector('.empty'));
+			const changed = now.every((f, i) => {
+				const s = state(f);
+				return s.svg !== before[i].svg || s.caption !== before[i].caption || f.querySelector('.empty');
+			});
 			if (!busy && changed && location.search.includes(name + '=')) {
 				clearTimeout(limit);
 				requestAnimationFrame(() => resolve(performance.now() - t0));

@@ -52,6 +52,34 @@ describe('data from another address', () => {
 		await context.close();
 	});
 
+	it('past 60 inspections the heatmap draws the most recent, says so, and draws them all on request', async () => {
+		const { page, errors, context } = await openPage(browser, base);
+		await page.goto(`${base}/standards/?data=${encodeURIComponent(`${DATA_ORIGIN}/`)}`);
+		expect(await dbReady(page)).toBe('ready');
+		await settled(page);
+		const fig = page.locator('figure[data-chart="standards-heatmap"]');
+		// rows drawn: the distinct heights of the cells
+		const rowsDrawn = () =>
+			fig.locator('svg').evaluate((svg) => new Set([...svg.querySelectorAll('rect')].map((r) => r.getAttribute('y'))).size);
+		await expect.poll(() => fig.locator('.title').textContent()).toMatch(/^Ratings of the 60 most recently published of \d+ inspections/);
+		const total = Number((await fig.locator('.title').textContent())!.match(/of (\d+) inspections/)![1]);
+		expect(total).toBeGreaterThan(60);
+		expect(await rowsDrawn()).toBe(60);
+		expect(await fig.locator('.whole').textContent()).toContain(`the table and the CSV have all ${total}`);
+		await fig.locator('button[data-heatmap-all]').click();
+		await expect.poll(rowsDrawn).toBe(total);
+		expect(await fig.locator('.title').textContent()).toBe(`Ratings of ${total} inspections, standard by standard`);
+		// a filter change goes back to the most recent
+		await page.selectOption('select[data-filter="framework"]', 'yjs-2021');
+		await expect
+			.poll(() => fig.locator('.title').textContent())
+			.toMatch(/^Ratings of (the 60 most recently published of )?\d+ inspections/);
+		await settled(page);
+		expect(await rowsDrawn()).toBeLessThanOrEqual(60);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('an origin the build does not allow is refused by the CSP, and the page says the engine failed', async () => {
 		const { page, context } = await openPage(browser, base);
 		await page.goto(`${base}/?data=${encodeURIComponent('http://127.0.0.1:9/')}`);

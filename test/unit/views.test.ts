@@ -7,7 +7,7 @@ import { openNodeEngine } from '../../src/lib/db/node';
 import type { Engine } from '../../src/lib/db/types';
 import { countMatching } from '../../src/lib/queries/options';
 import { overview } from '../../src/lib/views/overview/query';
-import { standards } from '../../src/lib/views/standards/query';
+import { HEATMAP_LIMIT, recentCells, standards, type HeatCell } from '../../src/lib/views/standards/query';
 import { riskOfHarm, widestGaps } from '../../src/lib/views/risk-of-harm/query';
 import { disproportionality, relativeRate, type RawShare } from '../../src/lib/views/disproportionality/query';
 import { buildOverview } from '../../src/lib/views/overview';
@@ -84,6 +84,42 @@ describe('standards', () => {
 			'Leeds:Inadequate',
 			'Thurrock:Requires improvement'
 		]);
+	});
+
+	it('the heatmap draws every inspection up to the limit, and only then the most recent', async () => {
+		const s = await standards(db, {});
+		const all = recentCells(s.cells);
+		expect(all.cells).toBe(s.cells);
+		expect(all.shown).toBe(all.total);
+		expect(all.total).toBe(new Set(s.cells.map((c) => c.inspection_id)).size);
+		const v = await buildStandards(db, {}, serverDocument());
+		expect(v.heatmap).toEqual({ shown: all.total, total: all.total });
+		expect(all.total).toBeLessThanOrEqual(HEATMAP_LIMIT);
+
+		// 3 inspections, 2 cells each, the limit 2: the 2 most recent stay, in their order
+		const cell = (id: string, service: string, published: string | null, code: string): HeatCell => ({
+			inspection_id: id,
+			service,
+			published,
+			framework: 'yjs-2021',
+			overall_rating: 'Good',
+			score: null,
+			provenance: 'reference',
+			code,
+			rating: 'Good'
+		});
+		const cells = ['a', 'b', 'c'].flatMap((id, i) =>
+			['1.1', '2.1'].map((code) => cell(id, `Service ${id}`, [null, '2023-05', '2021-01'][i], code))
+		);
+		const two = recentCells(cells, 2);
+		expect(two).toMatchObject({ shown: 2, total: 3 });
+		expect(two.cells.map((c) => c.inspection_id)).toEqual(['b', 'b', 'c', 'c']);
+		// a month ties: the service name decides
+		const tie = recentCells(
+			[cell('x', 'Zeta', '2022-01', '1.1'), cell('y', 'Alpha', '2022-01', '1.1'), cell('z', 'Mid', '2020-01', '1.1')],
+			1
+		);
+		expect(tie.cells.map((c) => c.inspection_id)).toEqual(['y']);
 	});
 
 	it('children-and-victims inspections are left out of standard-level views', async () => {

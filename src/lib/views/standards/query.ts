@@ -73,6 +73,32 @@ FROM standard_ratings s JOIN scope sc USING (inspection_id)
 WHERE sc.framework IN ('yos-2018', 'yjs-2021')
 ORDER BY sc.area, sc.published, s.code`;
 
+/**
+ * How many inspections the heatmap draws. Past this the grid is taller than anyone reads
+ * (at 100x one region has about 400 inspections: a chart 9,000 px tall, 1,400 labelled
+ * cells to lay out on each filter change); the table and the CSV keep every cell, and the
+ * page offers the whole grid on request.
+ */
+export const HEATMAP_LIMIT = 60;
+
+/**
+ * The cells of the `limit` most recently published inspections (ties: by service), in the
+ * order they came (service, then date). Returns every cell when there are no more than `limit`.
+ */
+export function recentCells(cells: HeatCell[], limit = HEATMAP_LIMIT): { cells: HeatCell[]; shown: number; total: number } {
+	const latest = new Map<string, { published: string; service: string }>();
+	for (const c of cells)
+		if (!latest.has(c.inspection_id)) latest.set(c.inspection_id, { published: c.published ?? '', service: c.service });
+	if (latest.size <= limit) return { cells, shown: latest.size, total: latest.size };
+	const keep = new Set(
+		[...latest]
+			.sort(([, a], [, b]) => b.published.localeCompare(a.published) || a.service.localeCompare(b.service))
+			.slice(0, limit)
+			.map(([id]) => id)
+	);
+	return { cells: cells.filter((c) => keep.has(c.inspection_id)), shown: limit, total: latest.size };
+}
+
 export async function standards(db: Engine, filters: Filters): Promise<StandardsData> {
 	const scope = scopeCte(filters);
 	const [ranked, cells, cov] = await Promise.all([
