@@ -62,6 +62,48 @@ export function filtersToSearch(filters: Filters, base = new URLSearchParams()):
 	return s ? `?${s}` : '';
 }
 
+/** One key per combination of filters, whatever the order of the object's keys. */
+export function filtersKey(filters: Filters): string {
+	return (Object.keys(PARAMS) as (keyof Filters)[]).map((k) => filters[k] ?? '').join('|');
+}
+
+/** The values each filter control offers (the region, nation, framework and year lists come from the data). */
+export interface FilterChoices {
+	regions?: readonly string[];
+	nations?: readonly string[];
+	frameworks?: readonly string[];
+	years?: readonly number[];
+}
+
+/**
+ * Every combination one change away from `filters`: each other value of each control,
+ * including back to "all". Ordered by how often a reader changes each filter (the region
+ * first), so that work done in advance in the order given serves the likeliest change first.
+ */
+export function oneChangeAway(filters: Filters, choices: FilterChoices): Filters[] {
+	const values: [keyof Filters, readonly (string | number)[]][] = [
+		['region', choices.regions ?? []],
+		['framework', (choices.frameworks ?? []).filter((f) => (FRAMEWORKS as readonly string[]).includes(f))],
+		['rating', RATINGS],
+		['nation', (choices.nations ?? []).filter((n) => (NATIONS as readonly string[]).includes(n))],
+		['source', SOURCES],
+		['yearFrom', choices.years ?? []],
+		['yearTo', choices.years ?? []]
+	];
+	const out: Filters[] = [];
+	for (const [key, vals] of values) {
+		for (const v of [undefined, ...vals]) {
+			if (v === filters[key]) continue;
+			const next = { ...filters, [key]: v } as Filters;
+			if (v === undefined) delete next[key];
+			// a year range that ends before it starts shows nothing: nobody picks it
+			if (next.yearFrom !== undefined && next.yearTo !== undefined && next.yearFrom > next.yearTo) continue;
+			out.push(next);
+		}
+	}
+	return out;
+}
+
 export function isEmpty(filters: Filters): boolean {
 	return Object.values(filters).every((v) => v === undefined);
 }

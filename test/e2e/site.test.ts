@@ -83,6 +83,35 @@ describe('filters', () => {
 		await context.close();
 	});
 
+	it('while the reader looks, the next change is worked out in advance: drawn at once, and the same as computed afresh', async () => {
+		const { page, errors, context } = await openPage(browser, base);
+		await page.goto(`${base}/standards/?framework=yos-2018`);
+		await dbReady(page);
+		await settled(page);
+		// regions come first in line (the reader's other filters kept)
+		const region = 'North West';
+		await page.waitForTimeout(3000);
+		await page.evaluate(() => {
+			const w = window as unknown as { __loadingSeen: boolean };
+			w.__loadingSeen = false;
+			new MutationObserver(() => {
+				if (document.querySelector('figure[data-loading]')) w.__loadingSeen = true;
+			}).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-loading'] });
+		});
+		await page.selectOption('select[data-filter="region"]', region!);
+		await page.waitForURL(/region=/);
+		await settled(page);
+		const drawn = await page.locator('figure[data-chart="standards-heatmap"] svg').innerHTML();
+		expect(await page.evaluate(() => (window as unknown as { __loadingSeen: boolean }).__loadingSeen)).toBe(false);
+		await page.reload();
+		await dbReady(page);
+		await settled(page);
+		expect(page.url()).toContain('framework=yos-2018');
+		expect(await page.locator('figure[data-chart="standards-heatmap"] svg').innerHTML()).toBe(drawn);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('a filter that leaves no data says so instead of drawing an empty chart', async () => {
 		const { page, context } = await openPage(browser, base);
 		await page.goto(`${base}/risk-of-harm/?region=London`);

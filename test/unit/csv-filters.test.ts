@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, parseCsv, toCsv } from '../../src/lib/csv';
-import { describeFilters, filtersSlug, filtersToSearch, parseFilters } from '../../src/lib/filters';
+import { describeFilters, filtersKey, filtersSlug, filtersToSearch, oneChangeAway, parseFilters } from '../../src/lib/filters';
+import { RATINGS } from '../../src/lib/schema/extracted';
 import { filterClause } from '../../src/lib/queries/filter-sql';
 import { standaloneSvg } from '../../src/lib/charts/export';
 import { serverDocument } from '../../src/lib/charts/server';
@@ -70,6 +71,41 @@ describe('filters in the URL', () => {
 	it('describe themselves for file names', () => {
 		expect(filtersSlug({ region: 'North West', yearFrom: 2019 })).toBe('north-west-2019');
 		expect(describeFilters({})).toBe('all inspections');
+	});
+});
+
+describe('work done in advance: the combinations one change away', () => {
+	const choices = {
+		regions: ['London', 'North West'],
+		nations: ['England', 'Wales'],
+		frameworks: ['yjs-2021', 'yos-2018'],
+		years: [2019, 2020]
+	};
+
+	it('one key per combination, whatever the order of the keys', () => {
+		expect(filtersKey({ region: 'London', rating: 'Good' })).toBe(filtersKey({ rating: 'Good', region: 'London' }));
+		expect(filtersKey({ region: 'London' })).not.toBe(filtersKey({ nation: 'England' }));
+		expect(filtersKey({})).toBe(filtersKey({ region: undefined }));
+	});
+
+	it('each other value of each control, the region first, and back to all', () => {
+		const from = { region: 'London', yearFrom: 2020 };
+		const next = oneChangeAway(from, choices);
+		const keys = next.map(filtersKey);
+		expect(new Set(keys).size).toBe(next.length);
+		expect(keys).not.toContain(filtersKey(from));
+		// every result differs from the start in exactly one filter
+		for (const n of next) {
+			const changed = (Object.keys({ ...n, ...from }) as (keyof typeof n)[]).filter((k) => n[k] !== from[k as keyof typeof from]);
+			expect(changed).toHaveLength(1);
+		}
+		expect(next.slice(0, 2)).toEqual([{ yearFrom: 2020 }, { region: 'North West', yearFrom: 2020 }]);
+		expect(next.filter((n) => n.rating)).toHaveLength(RATINGS.length);
+		// year-to before year-from is left out; year-from back to any year is in
+		expect(next.filter((n) => n.yearTo !== undefined).map((n) => n.yearTo)).toEqual([2020]);
+		expect(next).toContainEqual({ region: 'London' });
+		// every region, nation, framework, rating, source, year bound: from nothing set
+		expect(oneChangeAway({}, choices)).toHaveLength(2 + 2 + 2 + RATINGS.length + 4 + 2 + 2);
 	});
 });
 

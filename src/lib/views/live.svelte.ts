@@ -6,7 +6,7 @@
 import { browserEngine } from '../db/browser';
 import { dbStatus } from '../db/status.svelte';
 import type { Engine } from '../db/types';
-import { isEmpty, type Filters } from '../filters';
+import { filtersKey, isEmpty, oneChangeAway, type FilterChoices, type Filters } from '../filters';
 import { currentFilters } from '../filters.svelte';
 import { page } from '$app/state';
 
@@ -25,15 +25,25 @@ export class LiveView<V> {
 		// charts are drawn only once the engine has loaded and answered the query.
 		const baseline = typeof location !== 'undefined' && new URLSearchParams(location.search).has('baseline');
 		this.current = baseline ? withoutCharts(first) : first;
-		let shown = baseline ? '' : '{}#0';
+		// the prerendered result: no filters, the data as shipped (version 0, before the engine loads)
+		let shown = baseline ? '' : `${filtersKey({})}#0`;
 		let seq = 0;
 		// results by filters and data version: going back to a view already seen is instant
 		const seen = new Map<string, V>();
 		const pending = new Map<string, Promise<V>>();
-		const keyOf = (f: Filters) => `${JSON.stringify(f)}#${dbStatus.dataVersion}`;
+		// least recently used first: a hit moves to the end
+		const recall = (key: string): V | undefined => {
+			const hit = seen.get(key);
+			if (hit) {
+				seen.delete(key);
+				seen.set(key, hit);
+			}
+			return hit;
+		};
+		const keyOf = (f: Filters) => `${filtersKey(f)}#${dbStatus.dataVersion}`;
 		const compute = (f: Filters): Promise<V> => {
 			const key = keyOf(f);
-			const hit = seen.get(key);
+			const hit = recall(key);
 			if (hit) return Promise.resolve(hit);
 			let p = pending.get(key);
 			if (!p) {
@@ -52,29 +62,30 @@ export class LiveView<V> {
 		let prefetchGen = 0;
 		$effect(() => {
 			// Once the engine is up: fetch the chart code, then, while the browser is idle, work out
-			// the view for each region with the other filters as they are, so that the commonest
-			// change (the region) redraws from memory. Any filter change stops the round, and a
-			// round starts only once the reader's own result is on screen: the worker runs one
-			// query at a time, so prefetching then would queue in front of what the reader waits for.
+			// the view for every combination one change away from the filters as they are (each
+			// other region first, the commonest change, then the other controls), so that the next
+			// change redraws from memory. Any filter change stops the round, and a round starts only
+			// once the reader's own result is on screen: the worker runs one query at a time, so
+			// prefetching then would queue in front of what the reader waits for.
 			const gen = ++prefetchGen;
 			if (dbStatus.state !== 'ready' || baseline || this.loading) return;
 			const f = this.filters;
 			void dbStatus.dataVersion;
-			const regions = ((page.data as { options?: { regions?: string[] } }).options?.regions ?? []).filter((r) => r !== f.region);
+			const next = oneChangeAway(f, (page.data as { options?: FilterChoices }).options ?? {});
 			const idle = (fn: () => void) =>
 				typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 50);
-			const next = (i: number) => {
-				if (gen !== prefetchGen || i >= regions.length) return;
+			const step = (i: number) => {
+				if (gen !== prefetchGen || i >= next.length) return;
 				idle(() => {
 					if (gen !== prefetchGen) return;
-					compute({ ...f, region: regions[i] }).then(
-						() => next(i + 1),
+					compute(next[i]).then(
+						() => step(i + 1),
 						() => {}
 					);
 				});
 			};
 			loader().then(
-				() => idle(() => next(0)),
+				() => idle(() => step(0)),
 				() => {}
 			);
 		});
@@ -91,7 +102,7 @@ export class LiveView<V> {
 				return;
 			}
 			const mine = ++seq;
-			const cached = seen.get(key);
+			const cached = recall(key);
 			if (cached) {
 				this.current = cached;
 				shown = key;
