@@ -43,6 +43,11 @@ function arrowUrl(table: string): string {
 }
 
 let engine: Promise<Engine> | undefined;
+/** The same engine at low priority, for work done in advance (see start()). */
+let background: Engine | undefined;
+/** The reader's queries in the worker, and what waits for there to be none. */
+let foreground = 0;
+const waiting: (() => void)[] = [];
 let base = new Map<string, Uint8Array>();
 let io: LoadIO | undefined;
 let consoleConn: import('@duckdb/duckdb-wasm').AsyncDuckDBConnection | undefined;
@@ -155,6 +160,13 @@ export function browserEngine(): Promise<Engine> {
 		throw e;
 	});
 	return engine;
+}
+
+/** The engine for work nobody waits for: its queries go to the worker only when the reader's do not. */
+export async function backgroundEngine(): Promise<Engine> {
+	await browserEngine();
+	if (!background) throw new Error('the engine was closed');
+	return background;
 }
 
 async function fetchBytes(url: string, onBytes: (n: number) => void): Promise<Uint8Array> {
@@ -277,23 +289,48 @@ async function start(): Promise<Engine> {
 		// the prerendered charts are of the shipped data: recompute everything
 		dbStatus.dataVersion++;
 	}
+	const run = async <T>(sql: string, params: readonly Param[]): Promise<T[]> => {
+		if (!params.length) return arrowRows<T>(await conn.query(sql));
+		// prepared once per SQL text and kept: one round trip to the worker per query after that
+		let stmt = statements.get(sql);
+		if (!stmt) {
+			stmt = conn.prepare(sql);
+			statements.set(sql, stmt);
+			stmt.catch(() => statements.delete(sql));
+		}
+		return arrowRows<T>(await (await stmt).query(...params));
+	};
+	const close = async () => {
+		await conn.close();
+		await db.terminate();
+		engine = undefined;
+		background = undefined;
+	};
 	const api: Engine = {
 		async query<T>(sql: string, params: readonly Param[] = []): Promise<T[]> {
-			if (!params.length) return arrowRows<T>(await conn.query(sql));
-			// prepared once per SQL text and kept: one round trip to the worker per query after that
-			let stmt = statements.get(sql);
-			if (!stmt) {
-				stmt = conn.prepare(sql);
-				statements.set(sql, stmt);
-				stmt.catch(() => statements.delete(sql));
+			foreground++;
+			try {
+				return await run<T>(sql, params);
+			} finally {
+				if (--foreground === 0) for (const go of waiting.splice(0)) go();
 			}
-			return arrowRows<T>(await (await stmt).query(...params));
 		},
-		async close() {
-			await conn.close();
-			await db.terminate();
-			engine = undefined;
-		}
+		close
+	};
+	// Work nobody is waiting for (the views' idle-time prefetch): one query at a time, and only
+	// while no query of the reader's is in the worker, which runs one query at a time. A
+	// reader's query then waits behind one background query at most, not behind a whole view.
+	let chain: Promise<unknown> = Promise.resolve();
+	background = {
+		query<T>(sql: string, params: readonly Param[] = []): Promise<T[]> {
+			const next = chain.then(async () => {
+				while (foreground > 0) await new Promise<void>((go) => waiting.push(go));
+				return run<T>(sql, params);
+			});
+			chain = next.catch(() => {});
+			return next;
+		},
+		close
 	};
 	dbStatus.ready();
 	return api;

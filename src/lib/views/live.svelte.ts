@@ -3,7 +3,7 @@
  * browser (same SQL, same chart code) whenever the filters in the URL change and the engine
  * is ready. Runes class; construct it during component initialisation.
  */
-import { browserEngine } from '../db/browser';
+import { backgroundEngine, browserEngine } from '../db/browser';
 import { dbStatus } from '../db/status.svelte';
 import type { Engine } from '../db/types';
 import { filtersKey, isEmpty, oneChangeAway, type FilterChoices, type Filters } from '../filters';
@@ -41,13 +41,14 @@ export class LiveView<V> {
 			return hit;
 		};
 		const keyOf = (f: Filters) => `${filtersKey(f)}#${dbStatus.dataVersion}`;
-		const compute = (f: Filters): Promise<V> => {
+		/** `ahead`: work done in advance, at low priority (see backgroundEngine) */
+		const compute = (f: Filters, ahead = false): Promise<V> => {
 			const key = keyOf(f);
 			const hit = recall(key);
 			if (hit) return Promise.resolve(hit);
 			let p = pending.get(key);
 			if (!p) {
-				p = Promise.all([browserEngine(), loader()])
+				p = Promise.all([ahead ? backgroundEngine() : browserEngine(), loader()])
 					.then(([db, build]) => build(db, f, document))
 					.then((v) => {
 						if (seen.size > 60) seen.delete(seen.keys().next().value as string);
@@ -78,7 +79,7 @@ export class LiveView<V> {
 				if (gen !== prefetchGen || i >= next.length) return;
 				idle(() => {
 					if (gen !== prefetchGen) return;
-					compute(next[i]).then(
+					compute(next[i], true).then(
 						() => step(i + 1),
 						() => {}
 					);
