@@ -3,9 +3,10 @@
  * Builds the site, serves it statically, and drives Debian's Chromium (playwright-core) with a
  * cold cache (a fresh browser context per run) to time, at 1x (the shipped data) and 100x
  * (npm run data:synthetic, served from a second local server with CORS through ?data=):
- *   first chart visible, DuckDB ready, region filter -> every chart updated, JavaScript before
- *   the first chart (gzipped) and bytes in all; and, for the baseline (engine first, then
- *   query, then draw: no prerendered chart), first chart and filter update.
+ *   first chart visible, DuckDB ready, region filter -> every chart updated (then a framework
+ *   change two seconds later, and another region at once: nothing precomputed), JavaScript
+ *   before the first chart (gzipped) and bytes in all; and, for the baseline (engine first,
+ *   then query, then draw: no prerendered chart), first chart and filter update.
  * Also: extraction time per report and `data:build` time. Prints a table of median / min /
  * max and writes bench/results.json. Never asserts: figures only.
  */
