@@ -11,6 +11,7 @@ import { TABLE_NAMES } from '../schema/tables';
 import { arrowRows } from './rows';
 import { dbStatus } from './status.svelte';
 import { checkReadOnly } from './guard';
+import { prioritised } from './priority';
 import { loadState, type ImportRows, type LoadIO } from './state';
 import { LOCKDOWN, type Engine, type Param } from './types';
 
@@ -45,9 +46,6 @@ function arrowUrl(table: string): string {
 let engine: Promise<Engine> | undefined;
 /** The same engine at low priority, for work done in advance (see start()). */
 let background: Engine | undefined;
-/** The reader's queries in the worker, and what waits for there to be none. */
-let foreground = 0;
-const waiting: (() => void)[] = [];
 let base = new Map<string, Uint8Array>();
 let io: LoadIO | undefined;
 let consoleConn: import('@duckdb/duckdb-wasm').AsyncDuckDBConnection | undefined;
@@ -306,32 +304,10 @@ async function start(): Promise<Engine> {
 		engine = undefined;
 		background = undefined;
 	};
-	const api: Engine = {
-		async query<T>(sql: string, params: readonly Param[] = []): Promise<T[]> {
-			foreground++;
-			try {
-				return await run<T>(sql, params);
-			} finally {
-				if (--foreground === 0) for (const go of waiting.splice(0)) go();
-			}
-		},
-		close
-	};
-	// Work nobody is waiting for (the views' idle-time prefetch): one query at a time, and only
-	// while no query of the reader's is in the worker, which runs one query at a time. A
-	// reader's query then waits behind one background query at most, not behind a whole view.
-	let chain: Promise<unknown> = Promise.resolve();
-	background = {
-		query<T>(sql: string, params: readonly Param[] = []): Promise<T[]> {
-			const next = chain.then(async () => {
-				while (foreground > 0) await new Promise<void>((go) => waiting.push(go));
-				return run<T>(sql, params);
-			});
-			chain = next.catch(() => {});
-			return next;
-		},
-		close
-	};
+	const lanes = prioritised(run);
+	const api: Engine = { query: <T>(sql: string, params: readonly Param[] = []) => lanes.foreground<T>(sql, params), close };
+	// the views' idle-time prefetch: see db/priority.ts
+	background = { query: <T>(sql: string, params: readonly Param[] = []) => lanes.background<T>(sql, params), close };
 	dbStatus.ready();
 	return api;
 }
