@@ -226,7 +226,11 @@ function withWatchdog<T>(worker: Worker, run: (kick: () => void) => Promise<T>):
 /** duckdb-wasm's test for WebAssembly exception handling (platform.ts, `exceptions()`). */
 const EH_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11]);
 
+/** Marks on the page's performance timeline (DevTools, the benchmark's profile): where start-up goes. */
+const mark = (name: string) => performance.mark(`duckdb:${name}`);
+
 async function start(): Promise<Engine> {
+	mark('start');
 	dbStatus.begin();
 	// the data files, the stored imports and an external dataset's manifest are fetched while
 	// the engine's code loads and compiles
@@ -260,11 +264,14 @@ async function start(): Promise<Engine> {
 		});
 		return db;
 	});
+	mark('instantiated');
 	// DECIMAL as a number (the console would otherwise show the unscaled integer)
 	await db.open({ query: { castDecimalToDouble: true } });
 	const conn = await db.connect();
+	mark('opened');
 	dbStatus.phase('data');
 	base = new Map(await filesReady);
+	mark('files');
 	io = {
 		run: async (sql) => {
 			await conn.query(sql);
@@ -279,6 +286,7 @@ async function start(): Promise<Engine> {
 		dbStatus.notice = `Your imported data could not be loaded (${e instanceof Error ? e.message : String(e)}); the shipped data is shown. Remove the imports in the data room to clear this.`;
 		await loadState(io!, base, []);
 	});
+	mark('loaded');
 	for (const s of LOCKDOWN) await conn.query(s);
 	consoleConn = await db.connect();
 	if (external) {
@@ -309,5 +317,6 @@ async function start(): Promise<Engine> {
 	// the views' idle-time prefetch: see db/priority.ts
 	background = { query: <T>(sql: string, params: readonly Param[] = []) => lanes.background<T>(sql, params), close };
 	dbStatus.ready();
+	mark('ready');
 	return api;
 }

@@ -72,6 +72,7 @@ export async function applyImport(io: LoadIO, imp: ImportRows) {
 export async function loadState(io: LoadIO, base: Map<string, Uint8Array>, imports: ImportRows[]) {
 	await loadBase(io, base);
 	for (const imp of imports) await applyImport(io, imp);
+	performance.mark('duckdb:tables');
 	await deriveTables(io);
 }
 
