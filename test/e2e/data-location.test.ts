@@ -22,7 +22,7 @@ let dir: string;
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'yj-synthetic-'));
-	execSync(`npx tsx scripts/data-synthetic.ts --scale 2 --out ${dir}`, { cwd: ROOT, stdio: 'ignore' });
+	execSync(`npx tsx scripts/data-synthetic.ts --scale 8 --out ${dir}`, { cwd: ROOT, stdio: 'ignore' });
 	server = (await serveStatic(dir, DATA_PORT, { headers: { 'access-control-allow-origin': '*' } })).server;
 	browser = await launch();
 });
@@ -38,7 +38,7 @@ describe('data from another address', () => {
 		await page.goto(`${base}/standards/?data=${encodeURIComponent(`${DATA_ORIGIN}/`)}`);
 		expect(await dbReady(page)).toBe('ready');
 		await settled(page);
-		await expect.poll(() => page.locator('.external').textContent()).toMatch(/Synthetic data \(2 times the real dataset\)/);
+		await expect.poll(() => page.locator('.external').textContent()).toMatch(/Synthetic data \(8 times the real dataset\)/);
 		await expect.poll(() => page.locator('figure[data-chart="standards-heatmap"] svg').innerHTML()).toContain('Synthetic service');
 		expect(offsite.every((u) => u.startsWith(DATA_ORIGIN))).toBe(true);
 		expect(offsite.length).toBeGreaterThan(10);
@@ -46,7 +46,7 @@ describe('data from another address', () => {
 		await page.click('nav a:has-text("Overview")');
 		await dbReady(page);
 		expect(page.url()).toContain('data=');
-		await expect.poll(() => page.locator('.count strong').textContent()).toBe('288');
+		await expect.poll(() => page.locator('.count strong').textContent()).toBe(String(8 * 144));
 		expect(errors).toEqual([]);
 		expect(await cspViolations(page)).toEqual([]);
 		await context.close();
@@ -66,7 +66,7 @@ describe('data from another address', () => {
 		expect(total).toBeGreaterThan(60);
 		expect(await rowsDrawn()).toBe(60);
 		expect(await fig.locator('.whole').textContent()).toContain(`the table and the CSV have all ${total}`);
-		await fig.locator('button[data-heatmap-all]').click();
+		await fig.locator('button[data-show-all]').click();
 		await expect.poll(rowsDrawn).toBe(total);
 		expect(await fig.locator('.title').textContent()).toBe(`Ratings of ${total} inspections, standard by standard`);
 		// a filter change goes back to the most recent
@@ -76,6 +76,38 @@ describe('data from another address', () => {
 			.toMatch(/^Ratings of (the 60 most recently published of )?\d+ inspections/);
 		await settled(page);
 		expect(await rowsDrawn()).toBeLessThanOrEqual(60);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('the risk-of-harm and disproportionality charts draw the most recent inspections past their limit, and all on request', async () => {
+		const { page, errors, context } = await openPage(browser, base);
+		for (const { path, chart, limit } of [
+			{ path: '/risk-of-harm/', chart: 'risk-gap', limit: 10 },
+			{ path: '/disproportionality/', chart: 'disproportionality', limit: 20 }
+		]) {
+			await page.goto(`${base}${path}?data=${encodeURIComponent(`${DATA_ORIGIN}/`)}`);
+			expect(await dbReady(page)).toBe('ready');
+			await settled(page);
+			const fig = page.locator(`figure[data-chart="${chart}"]`);
+			// services drawn: the distinct services named on the y axis ("service · group")
+			const servicesDrawn = () =>
+				fig.locator('svg').evaluate((svg) => {
+					const labels = [...svg.querySelectorAll('text')].map((t) => t.textContent ?? '').filter((t) => t.includes(' · '));
+					return new Set(labels.map((t) => t.split(' · ')[0])).size;
+				});
+			await expect
+				.poll(() => fig.locator('.whole').textContent())
+				.toMatch(new RegExp(`shows the ${limit} most recently published inspections`));
+			const total = Number((await fig.locator('.whole').textContent())!.match(/have all (\d+)/)![1]);
+			expect(total).toBeGreaterThan(limit);
+			expect(await servicesDrawn()).toBe(limit);
+			await fig.locator('button[data-show-all]').click();
+			await expect.poll(servicesDrawn).toBe(total);
+			expect(await fig.locator('.whole').textContent()).toContain(`The chart shows all ${total} inspections.`);
+			await fig.locator('button[data-show-recent]').click();
+			await expect.poll(servicesDrawn).toBe(limit);
+		}
 		expect(errors).toEqual([]);
 		await context.close();
 	});

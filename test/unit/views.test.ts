@@ -8,8 +8,16 @@ import type { Engine } from '../../src/lib/db/types';
 import { countMatching } from '../../src/lib/queries/options';
 import { overview } from '../../src/lib/views/overview/query';
 import { HEATMAP_LIMIT, recentCells, standards, type HeatCell } from '../../src/lib/views/standards/query';
-import { riskOfHarm, widestGaps } from '../../src/lib/views/risk-of-harm/query';
-import { disproportionality, relativeRate, type RawShare } from '../../src/lib/views/disproportionality/query';
+import { GAP_CHART_LIMIT, riskOfHarm, widestGaps } from '../../src/lib/views/risk-of-harm/query';
+import {
+	disproportionality,
+	findingTitle,
+	RRI_CHART_LIMIT,
+	relativeRate,
+	type RawShare,
+	type RriRow
+} from '../../src/lib/views/disproportionality/query';
+import { mostRecent } from '../../src/lib/views/recent';
 import { buildOverview } from '../../src/lib/views/overview';
 import { buildStandards } from '../../src/lib/views/standards';
 import { buildRisk } from '../../src/lib/views/risk-of-harm';
@@ -159,6 +167,18 @@ describe('risk of harm', () => {
 		const r = await riskOfHarm(db, { region: 'London' });
 		expect(r.rows).toEqual([]);
 	});
+
+	it('the gap chart draws every inspection up to its limit (all three here), and the most recent past it', async () => {
+		const v = await buildRisk(db, {}, serverDocument());
+		expect(v.gap).toEqual({ shown: 3, total: 3 });
+		expect(GAP_CHART_LIMIT).toBeGreaterThanOrEqual(3);
+		for (const service of ['Leeds', 'Thurrock', 'Bury and Rochdale']) expect(v.charts.gap).toContain(`${service} · `);
+		// limit 1: only the most recently published (Thurrock, 2022-08) is drawn, every standard of it
+		const one = mostRecent(v.data.rows, 1);
+		expect(one).toMatchObject({ shown: 1, total: 3 });
+		expect(new Set(one.rows.map((r) => r.service))).toEqual(new Set(['Thurrock']));
+		expect(one.rows.length).toBe(v.data.rows.filter((r) => r.service === 'Thurrock').length);
+	});
 });
 
 describe('disproportionality', () => {
@@ -208,6 +228,32 @@ describe('disproportionality', () => {
 		};
 		expect(relativeRate(raw)).toMatchObject({ status: 'suppressed', rri: null, yot_n: 3 });
 		expect(relativeRate({ ...raw, caseload_total: 60 })).toMatchObject({ status: 'ok', yot_n: 6 });
+	});
+
+	it('the chart draws the inspections with an index up to its limit', async () => {
+		const v = await buildDisproportionality(db, {}, serverDocument());
+		const indexed = new Set(v.data.rows.filter((r) => r.rri !== null).map((r) => r.inspection_id)).size;
+		expect(v.rri).toEqual({ shown: indexed, total: indexed });
+		expect(indexed).toBeLessThanOrEqual(RRI_CHART_LIMIT);
+	});
+
+	it('the title names up to three over-represented groups by service, and past that counts them per group', () => {
+		const row = (id: string, category: string, label: string, ci_low: number | null): RriRow =>
+			({ inspection_id: id, service: `Service ${id}`, category, label, rri: ci_low === null ? null : 1.5, ci_low }) as RriRow;
+		expect(findingTitle([])).toBe('Relative rate index by ethnic group');
+		expect(findingTitle([row('a', 'bame', 'BAME', 0.8)])).toBe('No group is clearly over-represented once uncertainty is allowed for');
+		expect(findingTitle([row('a', 'bame', 'BAME', 1.2), row('b', 'bame', 'BAME', 0.9)])).toBe(
+			'Service a: black and minority ethnic children over-represented'
+		);
+		const many = [
+			...['a', 'b', 'c'].map((id) => row(id, 'bame', 'BAME', 1.2)),
+			row('d', 'bame', 'BAME', 0.9),
+			row('a', 'mixed', 'Mixed', 1.1),
+			row('b', 'mixed', 'Mixed', null)
+		];
+		expect(findingTitle(many)).toBe(
+			'Black and minority ethnic children over-represented in 3 of 4 inspections with an index; mixed children over-represented in 1 of 1 inspections with an index'
+		);
 	});
 });
 

@@ -16,7 +16,8 @@ export function rriChart(rows: RriRow[], { document, width = CHART_WIDTH }: Char
 			width,
 			height: 70 + shown.length * 30,
 			marginLeft: labelMargin(shown.map(label)),
-			marginRight: 150,
+			// room for "ethnicity not known: not given" right of the plot, clear of the intervals
+			marginRight: 200,
 			style: STYLE,
 			x: {
 				type: 'log',
@@ -36,8 +37,8 @@ export function rriChart(rows: RriRow[], { document, width = CHART_WIDTH }: Char
 					{
 						y: label,
 						frameAnchor: 'right',
-						dx: 145,
-						textAnchor: 'end',
+						dx: 10,
+						textAnchor: 'start',
 						text: (r: RriRow) => (r.unknown_pct === null ? 'ethnicity not known: not given' : `ethnicity not known: ${r.unknown_pct}%`),
 						fill: '#3D3D3D'
 					}

@@ -133,6 +133,13 @@ export function relativeRate(r: RawShare): RriRow {
 	};
 }
 
+/**
+ * How many inspections the chart draws (a line per group with an index): at 100x the whole
+ * country has three hundred, a chart 18,000 px tall. The table and the CSV keep every row;
+ * the page draws them all on request.
+ */
+export const RRI_CHART_LIMIT = 20;
+
 export async function disproportionality(db: Engine, filters: Filters): Promise<DisproportionalityData> {
 	const scope = scopeCte(filters);
 	const [raw, cov] = await Promise.all([
@@ -140,4 +147,34 @@ export async function disproportionality(db: Engine, filters: Filters): Promise<
 		coverage(db, filters, `inspection_id IN (SELECT inspection_id FROM caseload)`)
 	]);
 	return { coverage: cov, rows: raw.map(relativeRate) };
+}
+
+const groupName = (r: RriRow) => (r.category === 'bame' ? 'black and minority ethnic' : r.label.toLowerCase());
+
+/**
+ * The chart's active title: the groups over-represented once uncertainty is allowed for (the
+ * interval's lower end above 1). Up to three, service by service; past that, per group, in
+ * how many of the inspections with an index for that group.
+ */
+export function findingTitle(rows: RriRow[]): string {
+	const withIndex = rows.filter((r) => r.rri !== null);
+	const over = withIndex.filter((r) => r.ci_low !== null && r.ci_low > 1);
+	if (!over.length)
+		return withIndex.length
+			? 'No group is clearly over-represented once uncertainty is allowed for'
+			: 'Relative rate index by ethnic group';
+	if (over.length <= 3) return over.map((r) => `${r.service}: ${groupName(r)} children over-represented`).join('; ');
+	const groups = new Map<string, { over: Set<string>; of: Set<string> }>();
+	for (const r of withIndex) {
+		const g = groups.get(groupName(r)) ?? { over: new Set<string>(), of: new Set<string>() };
+		g.of.add(r.inspection_id);
+		if (r.ci_low !== null && r.ci_low > 1) g.over.add(r.inspection_id);
+		groups.set(groupName(r), g);
+	}
+	const text = [...groups]
+		.filter(([, g]) => g.over.size)
+		.sort(([a, x], [b, y]) => y.over.size - x.over.size || a.localeCompare(b))
+		.map(([name, g]) => `${name} children over-represented in ${g.over.size} of ${g.of.size} inspections with an index`)
+		.join('; ');
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }

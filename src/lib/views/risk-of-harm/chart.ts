@@ -24,7 +24,8 @@ export function gapChart(rows: GapRow[], { document, width = CHART_WIDTH }: Char
 			document,
 			width,
 			height: 60 + new Set(rows.map(label)).size * 24,
-			marginLeft: labelMargin(rows.map(label)),
+			// "service · implementation and delivery (out-of-court)": allow a wider margin than most
+			marginLeft: labelMargin(rows.map(label), 80, 480),
 			marginRight: 20,
 			style: STYLE,
 			x: { label: 'Cases judged sufficient (%)', domain: [0, 100], grid: true },

@@ -61,6 +61,13 @@ SELECT p.inspection_id, sc.area AS service, sc.published, sc.provenance, p.stand
 FROM per p JOIN scope sc USING (inspection_id)
 ORDER BY sc.area, sc.published, p.standard`;
 
+/**
+ * How many inspections the gap chart draws (up to eight standards each, a line apiece): at
+ * 100x one region has thirty and the whole country three hundred, a chart 50,000 px tall.
+ * The ranking, the table and the CSV keep every row; the page draws them all on request.
+ */
+export const GAP_CHART_LIMIT = 10;
+
 export async function riskOfHarm(db: Engine, filters: Filters): Promise<RiskData> {
 	const scope = scopeCte(filters);
 	const [rows, cov] = await Promise.all([

@@ -9,6 +9,7 @@ import type { Filters } from '../../filters';
 import { DOMAIN_NAMES, STANDARDS } from '../../rules/framework';
 import { coverage, type Coverage } from '../../queries/coverage';
 import { scopeCte } from '../../queries/filter-sql';
+import { mostRecent } from '../recent';
 
 export function STANDARD_LABEL(code: string, meaning = 'all'): string {
 	const fw = meaning === 'yjs-2021' ? 'yjs-2021' : 'yos-2018';
@@ -81,22 +82,10 @@ ORDER BY sc.area, sc.published, s.code`;
  */
 export const HEATMAP_LIMIT = 60;
 
-/**
- * The cells of the `limit` most recently published inspections (ties: by service), in the
- * order they came (service, then date). Returns every cell when there are no more than `limit`.
- */
+/** The cells of the `limit` most recently published inspections (views/recent.ts). */
 export function recentCells(cells: HeatCell[], limit = HEATMAP_LIMIT): { cells: HeatCell[]; shown: number; total: number } {
-	const latest = new Map<string, { published: string; service: string }>();
-	for (const c of cells)
-		if (!latest.has(c.inspection_id)) latest.set(c.inspection_id, { published: c.published ?? '', service: c.service });
-	if (latest.size <= limit) return { cells, shown: latest.size, total: latest.size };
-	const keep = new Set(
-		[...latest]
-			.sort(([, a], [, b]) => b.published.localeCompare(a.published) || a.service.localeCompare(b.service))
-			.slice(0, limit)
-			.map(([id]) => id)
-	);
-	return { cells: cells.filter((c) => keep.has(c.inspection_id)), shown: limit, total: latest.size };
+	const { rows, shown, total } = mostRecent(cells, limit);
+	return { cells: rows, shown, total };
 }
 
 export async function standards(db: Engine, filters: Filters): Promise<StandardsData> {
