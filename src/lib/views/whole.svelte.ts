@@ -6,6 +6,8 @@
 export class WholeChart<V> {
 	private whole = $state.raw<{ of: V; svg: string } | null>(null);
 	drawing = $state(false);
+	/** why the whole chart could not be drawn (e.g. its code failed to download) */
+	failed = $state('');
 
 	/** `draw`: the whole chart for a result (import the chart code on demand inside it) */
 	constructor(private readonly draw: (of: V) => Promise<string>) {}
@@ -17,8 +19,11 @@ export class WholeChart<V> {
 
 	async show(of: V) {
 		this.drawing = true;
+		this.failed = '';
 		try {
 			this.whole = { of, svg: await this.draw(of) };
+		} catch (e) {
+			this.failed = e instanceof Error ? e.message : String(e);
 		} finally {
 			this.drawing = false;
 		}
