@@ -272,6 +272,30 @@ describe('charts render at build time from the same rows', () => {
 		}
 	});
 
+	it('axis labels sit below the tick labels, not on them (13px text)', async () => {
+		// the x-axis label's group is offset from the axis: the tick labels take about 22 px under
+		// it (9 px of tick and padding, 13px text), and the label's own text rises about 10 px
+		const offset = (svg: string, label: string) => {
+			const m = svg.match(
+				new RegExp(`<g transform="translate\\([-\\d.]+,([-\\d.]+)\\)"[^>]*><text[^>]*>${label.replace(/[()%]/g, '\\$&')}`)
+			);
+			return m ? Number(m[1]) : null;
+		};
+		const overview = await buildOverview(db, {}, serverDocument());
+		const risk = await buildRisk(db, {}, serverDocument());
+		const dispro = await buildDisproportionality(db, {}, serverDocument());
+		const standards = await buildStandards(db, {}, serverDocument());
+		for (const [svg, label] of [
+			[overview.charts.year, 'Year published'],
+			[risk.charts.gap, 'Cases judged sufficient (%) →'],
+			[risk.charts.ranking, 'Keeping other people safe minus desistance'],
+			[dispro.charts.rri, 'Relative rate index'],
+			[standards.charts.ranked, 'Rated Requires improvement or Inadequate']
+		] as const) {
+			expect(offset(svg, label), label).toBeGreaterThanOrEqual(35);
+		}
+	});
+
 	it('no chart is drawn when the filters leave no rows', async () => {
 		const v = await buildRisk(db, { region: 'London' }, serverDocument());
 		expect(v.charts.gap).toBe('');

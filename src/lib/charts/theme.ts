@@ -39,6 +39,13 @@ export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-s
 /** Width charts are drawn at; the SVG scales down with its viewBox on narrow screens. */
 export const CHART_WIDTH = 760;
 
+/**
+ * Room under a plot for its 13px tick labels and, below them, the axis label. Plot's default
+ * (30 px, the label 27 px down) is made for 10px text: at 13px the label ran into the ticks.
+ * Charts that use it are 10 px taller, so their plot area is as before.
+ */
+export const MARGIN_BOTTOM = 40;
+
 export const STYLE = { fontFamily: FONT, fontSize: '13px', color: '#0b0c0c', background: 'white', overflow: 'visible' };
 
 export const ratingLegend = RATINGS_DISPLAY.map((r) => ({ label: r, colour: RATING_COLOURS[r], mark: RATING_INITIALS[r] }));

@@ -9,7 +9,8 @@ import {
 	labelMargin,
 	ratingText,
 	serialise,
-	type ChartOptions
+	type ChartOptions,
+	MARGIN_BOTTOM
 } from '../../charts/theme';
 import { kqLabel } from '../profile/chart';
 import { colLabel } from './legend';
@@ -66,7 +67,8 @@ export function compareKqChart(d: CompareData, { document, width = CHART_WIDTH }
 		Plot.plot({
 			document,
 			width,
-			height: 60 + labels.length * 22,
+			height: 70 + labels.length * 22,
+			marginBottom: MARGIN_BOTTOM,
 			marginLeft: labelMargin(labels),
 			style: STYLE,
 			x: { label: 'Cases judged sufficient (%)', domain: [0, 100], grid: true },

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { CHART_WIDTH, STYLE, labelMargin, serialise, type ChartOptions } from '../../charts/theme';
+import { CHART_WIDTH, STYLE, labelMargin, serialise, type ChartOptions, MARGIN_BOTTOM } from '../../charts/theme';
 import type { RriRow } from './query';
 
 const label = (r: RriRow) => `${r.service} · ${r.category === 'bame' ? 'Black and minority ethnic' : r.label}`;
@@ -14,7 +14,8 @@ export function rriChart(rows: RriRow[], { document, width = CHART_WIDTH }: Char
 		Plot.plot({
 			document,
 			width,
-			height: 70 + shown.length * 30,
+			height: 80 + shown.length * 30,
+			marginBottom: MARGIN_BOTTOM,
 			marginLeft: labelMargin(shown.map(label)),
 			// room for "ethnicity not known: not given" right of the plot, clear of the intervals
 			marginRight: 200,

@@ -7,7 +7,8 @@ import {
 	STYLE,
 	labelMargin,
 	serialise,
-	type ChartOptions
+	type ChartOptions,
+	MARGIN_BOTTOM
 } from '../../charts/theme';
 import type { RatingCount } from './query';
 
@@ -22,7 +23,8 @@ export function ratingsByYear(rows: RatingCount[], { document, width = CHART_WID
 		Plot.plot({
 			document,
 			width,
-			height: 340,
+			height: 350,
+			marginBottom: MARGIN_BOTTOM,
 			marginLeft: 48,
 			style: STYLE,
 			x: { label: 'Year published', type: 'band' },
@@ -74,7 +76,8 @@ export function ratingsByRegion(rows: RatingCount[], { document, width = CHART_W
 		Plot.plot({
 			document,
 			width,
-			height: 40 + regions.length * 30,
+			height: 50 + regions.length * 30,
+			marginBottom: MARGIN_BOTTOM,
 			marginLeft: labelMargin(regions),
 			marginRight: 60,
 			style: STYLE,

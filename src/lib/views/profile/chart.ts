@@ -1,6 +1,15 @@
 import * as Plot from '@observablehq/plot';
 import { bandOf } from '../../rules/bands';
-import { CHART_WIDTH, RATING_COLOURS, STYLE, labelMargin, ratingText, serialise, type ChartOptions } from '../../charts/theme';
+import {
+	CHART_WIDTH,
+	RATING_COLOURS,
+	STYLE,
+	labelMargin,
+	ratingText,
+	serialise,
+	type ChartOptions,
+	MARGIN_BOTTOM
+} from '../../charts/theme';
 import { CASELOAD_LEGEND, GROUP_LABEL, THEME_LABEL } from './legend';
 import type { CaseloadRow, ContextRow, KqRow } from './query';
 
@@ -25,7 +34,8 @@ export function kqChart(rows: KqRow[], { document, width = CHART_WIDTH }: ChartO
 		Plot.plot({
 			document,
 			width,
-			height: 70 + labels.length * 24,
+			height: 80 + labels.length * 24,
+			marginBottom: MARGIN_BOTTOM,
 			marginLeft: labelMargin(labels),
 			marginRight: 20,
 			style: STYLE,
@@ -75,7 +85,8 @@ export function contextChart(rows: ContextRow[], labels: Record<string, string>,
 		Plot.plot({
 			document,
 			width,
-			height: 70 + names.length * 36,
+			height: 80 + names.length * 36,
+			marginBottom: MARGIN_BOTTOM,
 			marginLeft: labelMargin(names),
 			marginRight: 40,
 			style: STYLE,
@@ -112,7 +123,8 @@ export function caseloadChart(rows: CaseloadRow[], { document, width = CHART_WID
 		Plot.plot({
 			document,
 			width,
-			height: 50 + labels.length * (groups.length * 16 + 14),
+			height: 60 + labels.length * (groups.length * 16 + 14),
+			marginBottom: MARGIN_BOTTOM,
 			marginLeft: labelMargin(labels),
 			marginRight: 50,
 			style: STYLE,
@@ -156,7 +168,8 @@ export function findingsChart(
 		Plot.plot({
 			document,
 			width,
-			height: 60 + data.length * 26,
+			height: 70 + data.length * 26,
+			marginBottom: MARGIN_BOTTOM,
 			marginLeft: labelMargin(
 				data.map((d) => d.short),
 				80,

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { CHART_WIDTH, STYLE, labelMargin, serialise, type ChartOptions } from '../../charts/theme';
+import { CHART_WIDTH, STYLE, labelMargin, serialise, type ChartOptions, MARGIN_BOTTOM } from '../../charts/theme';
 import { SERIES } from './legend';
 import type { GapRow } from './query';
 
@@ -23,7 +23,8 @@ export function gapChart(rows: GapRow[], { document, width = CHART_WIDTH }: Char
 		Plot.plot({
 			document,
 			width,
-			height: 60 + new Set(rows.map(label)).size * 24,
+			height: 70 + new Set(rows.map(label)).size * 24,
+			marginBottom: MARGIN_BOTTOM,
 			// "service · implementation and delivery (out-of-court)": allow a wider margin than most
 			marginLeft: labelMargin(rows.map(label), 80, 480),
 			marginRight: 20,
@@ -60,7 +61,8 @@ export function rankingChart(rows: GapRow[], { document, width = CHART_WIDTH }: 
 		Plot.plot({
 			document,
 			width,
-			height: 50 + rows.length * 26,
+			height: 60 + rows.length * 26,
+			marginBottom: MARGIN_BOTTOM,
 			marginLeft: labelMargin(rows.map(label)),
 			marginRight: 60,
 			style: STYLE,

@@ -8,7 +8,8 @@ import {
 	labelMargin,
 	ratingText,
 	serialise,
-	type ChartOptions
+	type ChartOptions,
+	MARGIN_BOTTOM
 } from '../../charts/theme';
 import type { HeatCell, RankedStandard } from './query';
 
@@ -29,7 +30,8 @@ export function rankedChart(rows: RankedStandard[], { document, width = CHART_WI
 		Plot.plot({
 			document,
 			width,
-			height: 40 + rows.length * 28,
+			height: 50 + rows.length * 28,
+			marginBottom: MARGIN_BOTTOM,
 			marginLeft: labelMargin(labels),
 			marginRight: 90,
 			style: STYLE,

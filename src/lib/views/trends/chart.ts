@@ -7,7 +7,8 @@ import {
 	STYLE,
 	ratingText,
 	serialise,
-	type ChartOptions
+	type ChartOptions,
+	MARGIN_BOTTOM
 } from '../../charts/theme';
 import type { AnnualRow, StandardYear, YearRating } from './query';
 
@@ -21,7 +22,8 @@ export function trendRatingsChart(rows: YearRating[], { document, width = CHART_
 		Plot.plot({
 			document,
 			width,
-			height: 360,
+			height: 370,
+			marginBottom: MARGIN_BOTTOM,
 			marginTop: 30,
 			style: STYLE,
 			x: { label: 'Year published', type: 'band', tickFormat: (d: number) => String(d) },
@@ -120,7 +122,8 @@ export function standardsTrendChart(rows: StandardYear[], { document, width = CH
 		Plot.plot({
 			document,
 			width,
-			height: 320,
+			height: 330,
+			marginBottom: MARGIN_BOTTOM,
 			marginTop: 30,
 			style: STYLE,
 			x: { label: 'Year published', type: 'band', tickFormat: (d: number) => String(d) },
