@@ -36,6 +36,10 @@ describe('overview', () => {
 		const o = await overview(db, {});
 		expect(o.coverage).toMatchObject({ inspections: 144, services: 127, report: 4, reference: 140 });
 		expect(o.byYear.reduce((s, r) => s + r.n, 0) + o.undated).toBe(143); // the 2016 screening has no overall rating
+		// year and region come from one query (GROUPING SETS): each counts every rated inspection once
+		expect(o.byRegion.reduce((s, r) => s + r.n, 0)).toBe(143);
+		expect(o.undated).toBeGreaterThan(0);
+		expect(o.byYear.every((r) => /^\d{4}$/.test(r.key))).toBe(true);
 	});
 
 	it('filters by region: the North West has Bury and Rochdale (Good, 2020) among its 17', async () => {
