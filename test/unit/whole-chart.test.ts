@@ -28,8 +28,10 @@ describe('WholeChart', () => {
 			throw new Error('the chart code did not download');
 		});
 		await whole.show(of);
-		expect(whole.failed).toBe('the chart code did not download');
+		expect(whole.failedFor(of)).toBe('the chart code did not download');
 		expect(whole.drawing).toBe(false);
 		expect(whole.svgFor(of)).toBeNull();
+		// the message belongs to that result: the next one (a filter change) starts clean
+		expect(whole.failedFor({ id: 2 })).toBe('');
 	});
 });
