@@ -3,7 +3,8 @@
  * report and in the reference list is one inspection: the report's rows are kept, the
  * reference row adds its source address and quote, and any disagreement is a warning.
  */
-import { STANDARDS } from '../rules/framework';
+import { standardsFor } from '../rules/framework';
+import { Framework } from '../schema/extracted';
 import { emptyDataset, keyOf, rowSchema, TABLE_NAMES, TABLES, type Dataset, type Row, type TableName } from '../schema/tables';
 import type { SourceProblem } from './from-reference';
 
@@ -144,13 +145,13 @@ export function checkDataset(data: Dataset, file = 'dataset'): SourceProblem[] {
 	}
 	for (const r of data.standard_ratings) {
 		const ins = data.inspections.find((i) => i.inspection_id === r.inspection_id);
-		const fw = ins?.framework;
-		if (fw === 'yos-2018' || fw === 'yjs-2021') {
-			if (!STANDARDS[fw].some((s) => s.code === r.code))
+		const fw = Framework.safeParse(ins?.framework);
+		if (fw.success) {
+			if (!standardsFor(fw.data).some((s) => s.code === r.code))
 				problems.push({
 					file: `${file}/standard_ratings`,
 					field: 'code',
-					message: `${r.inspection_id}: standard ${r.code} is not in ${fw}`
+					message: `${r.inspection_id}: standard ${r.code} is not in ${fw.data}`
 				});
 		}
 	}

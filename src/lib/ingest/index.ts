@@ -26,6 +26,40 @@ import { extractThematic } from './thematic';
 
 export type ExtractResult = { ok: true; value: Extracted } | { ok: false; reason: string };
 
+/**
+ * Warning codes that mean the extraction is incomplete: the text is a youth inspection report
+ * but something its own structure says is there (a ratings table, a standard, a coded row)
+ * was not read, or the text stops before it. Such an extraction is "partial", never "ok".
+ */
+export const INCOMPLETE_CODES = ['partial-report', 'standard-missing', 'ratings-unread', 'row-unread'] as const;
+
+export type ExtractStatus = 'complete' | 'partial';
+
+/** What is missing, as warnings; none means the extraction is complete. */
+export function incompleteness(x: Extracted): Warning[] {
+	return x.warnings.filter((w) => (INCOMPLETE_CODES as readonly string[]).includes(w.code));
+}
+
+export function statusOf(x: Extracted): ExtractStatus {
+	return incompleteness(x).length ? 'partial' : 'complete';
+}
+
+/** The inspection's id: area slug and publication month ("-undated" while the month is unknown). */
+export function inspectionId(authority: string, framework: Inspection['framework'], published: string | undefined): string {
+	return `${slug(authority)}${framework === 'sqs-2016' ? '-sqs' : ''}-${published ?? 'undated'}`;
+}
+
+/**
+ * The same extraction with the publication month the user supplied (HMIP's web copies give
+ * none): the id follows the month and the "published-missing" warning goes.
+ */
+export function withPublished(x: Extracted, published: string): Extracted {
+	if (!x.inspection) return x;
+	const inspection = { ...x.inspection, published, id: inspectionId(x.inspection.authority, x.inspection.framework, published) };
+	const parsed = Extracted.parse({ ...x, inspection, warnings: x.warnings.filter((w) => w.code !== 'published-missing') });
+	return parsed;
+}
+
 export function extract(raw: string): ExtractResult {
 	const rows = toRows(raw);
 	const found = detect(raw, rows);
@@ -48,7 +82,7 @@ export function extract(raw: string): ExtractResult {
 	if (!published) return { ok: false, reason: 'no publication month was found in the front matter' };
 	const notes = new Footnotes(rows);
 	const inspection: Inspection = {
-		id: framework === 'sqs-2016' ? `${slug(area.authority)}-sqs-${published.published}` : `${slug(area.authority)}-${published.published}`,
+		id: inspectionId(area.authority, framework, published.published),
 		authority: area.authority,
 		serviceName: findServiceName(rows, area.authority),
 		published: published.published,

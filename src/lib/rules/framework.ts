@@ -38,6 +38,22 @@ export const STANDARDS: Record<'yos-2018' | 'yjs-2021', StandardDef[]> = {
 	]
 };
 
+/**
+ * The 2024 programme (inspections of youth justice work with children and victims) rates
+ * work with children (assessing, planning, implementation and delivery) and work with
+ * victims. Reports name these areas without printing codes; C1-C3 and V1 are this project's
+ * labels for them (V1 is HMIP's own name for the victims standard), chosen so that they can
+ * never be read as the 1.1-4.1 standards of the earlier frameworks. There is no 0-36 score.
+ */
+export const CV_STANDARDS: StandardDef[] = [
+	{ code: 'C1', name: 'Assessing', domain: 1, core: false, caseBased: true },
+	{ code: 'C2', name: 'Planning', domain: 1, core: false, caseBased: true },
+	{ code: 'C3', name: 'Implementation and delivery', domain: 1, core: false, caseBased: true },
+	{ code: 'V1', name: 'Work with victims', domain: 2, core: false, caseBased: true }
+];
+
+export const CV_DOMAIN_NAMES: Record<number, string> = { 1: 'Work with children', 2: 'Work with victims' };
+
 export const DOMAIN_NAMES: Record<number, string> = {
 	1: 'Organisational delivery',
 	2: 'Court disposals',
@@ -51,6 +67,7 @@ export const KNOWN_STANDARD_NAMES: string[] = [...new Set([...STANDARDS['yos-201
 );
 
 export function standardsFor(framework: Framework): StandardDef[] {
+	if (framework === 'children-victims-2024') return CV_STANDARDS;
 	return framework === 'yos-2018' || framework === 'yjs-2021' ? STANDARDS[framework] : [];
 }
 

@@ -48,7 +48,8 @@ export const Inspection = z
 		id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lower-case slug'),
 		authority: z.string().min(1),
 		serviceName: z.string().min(1),
-		published: month,
+		/** absent when the text gives no publication month (HMIP's web copies): a warning says so */
+		published: month.optional(),
 		framework: Framework,
 		overallRating: Rating.optional(),
 		score: z.number().int().min(0).max(36).optional(),
@@ -59,7 +60,9 @@ export const Inspection = z
 
 export const StandardRating = z
 	.object({
-		code: z.string().regex(/^[1-4]\.[1-4]$/, 'expected a standard code such as 2.1'),
+		// 1.1-4.1 for the 2018 and 2021 standards; C1-C3 and V1 for the areas the 2024
+		// children-and-victims programme rates (rules/framework.ts), never mixed with them
+		code: z.string().regex(/^([1-4]\.[1-4]|[CV][1-9])$/, 'expected a standard code such as 2.1 (or C1, V1 from 2024)'),
 		name: z.string().min(1),
 		domain: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
 		rating: Rating,
