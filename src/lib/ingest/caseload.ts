@@ -170,22 +170,45 @@ export function extractCaseload(rows: Row[], warnings: Warning[]): Caseload[] {
 	return out;
 }
 
-/** "Offence types" table: offence, then its share (a bare number when the header says %). */
+/**
+ * "Offence types" table: offence, then its share (a bare number when the header says %), as
+ * cells, as one line ("Violence against the person 44") or one value per line.
+ */
 export function extractOffences(rows: Row[]): Offence[] {
-	const tokens = tokensOf(rows);
+	const start = rows.findIndex((r) => /^offence (types?|categories|mix)\b/i.test(stripFootnotes(r.cells[0] ?? '').text));
+	if (start < 0) return [];
 	const out: Offence[] = [];
-	for (let i = 0; i < tokens.length; i++) {
-		if (!/^offence (types?|categories|mix)\b/i.test(stripFootnotes(tokens[i].text).text)) continue;
-		let j = i + 1;
-		if (tokens[j] && /^%$/.test(tokens[j].text.trim())) j++;
-		while (j + 1 < tokens.length) {
-			const label = stripFootnotes(tokens[j].text).text;
-			const v = parsePct(tokens[j + 1].text, { bare: true });
-			if (!v || parseValue(tokens[j].text) || /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(tokens[j].text) || label.length > 80) break;
-			out.push({ offence: label, pct: v.value });
-			j += 2;
+	let label: string | undefined;
+	const value = (c: string) => parsePct(c, { bare: true });
+	for (const row of rows.slice(start + 1)) {
+		const cells = row.cells;
+		if (!cells.length) continue;
+		if (/^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(cells[0])) break;
+		if (cells.length === 1 && /^%$/.test(cells[0].trim()) && !out.length) continue;
+		let pair: [string, string] | undefined;
+		if (cells.length >= 2) pair = [cells[0], cells[1]];
+		else {
+			const m = /^(.*\D)\s+(\d{1,3}(?:\.\d+)?%?)$/.exec(cells[0]);
+			if (m && !parseValue(m[1])) pair = [m[1], m[2]];
 		}
-		if (out.length) break;
+		if (pair) {
+			const v = value(pair[1]);
+			const name = stripFootnotes(pair[0]).text;
+			if (!v || parseValue(pair[0]) || name.length > 80 || label) break;
+			out.push({ offence: name, pct: v.value });
+			continue;
+		}
+		const v = value(cells[0]);
+		if (v && label) {
+			out.push({ offence: label, pct: v.value });
+			label = undefined;
+			continue;
+		}
+		if (!v && !label && stripFootnotes(cells[0]).text.length <= 80) {
+			label = stripFootnotes(cells[0]).text;
+			continue;
+		}
+		break;
 	}
 	return out;
 }

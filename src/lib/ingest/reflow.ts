@@ -9,6 +9,7 @@
  * Rows that are already cells (tab tables, HTML, Markdown) pass through unchanged.
  */
 import { KNOWN_STANDARD_NAMES } from '../rules/framework';
+import { metricFor } from './metrics';
 import type { Row } from './text';
 
 const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
@@ -20,6 +21,7 @@ const QUESTION_START = /^(?:[1-4]\.\s?[1-4]\.\s?[1-9]\.?\s+|[a-z]\)\s*)?(does|do
 const PROMPT = /^[a-z]\)\s/;
 const VALUE = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 const PCT_TOKEN = new RegExp(`^${VALUE}%\\*?[⁰¹²³⁴⁵⁶⁷⁸⁹]*$`);
+const SINGLE_VALUE = new RegExp(`^£?${VALUE}%?\\*?[⁰¹²³⁴⁵⁶⁷⁸⁹]*$`);
 const VALUE_FIRST = new RegExp(`^(£?\\s?${VALUE}(?:%|\\s?per cent)?\\*?[⁰¹²³⁴⁵⁶⁷⁸⁹]*)\\s+(?=[A-Z(])(.+)$`);
 
 /** Known standard names, as letters only, for matching across split words and line breaks. */
@@ -165,6 +167,20 @@ function splitRow(cell: string): string[] | undefined {
 		const question = label.endsWith('?') && (QUESTION_START.test(label) || PROMPT.test(label));
 		if (question || (values >= 2 && label.length <= 100 && !/[.;:]$/.test(label))) return [label, ...tokens.slice(k)];
 	}
+	// a measure and its one figure: "Total staff headcount (full-time equivalent (FTE)) 12"
+	if (values === 0 && tokens.length > 1) {
+		const last = tokens[tokens.length - 1];
+		const label = tokens.slice(0, -1).join(' ');
+		if (
+			SINGLE_VALUE.test(last) &&
+			/^[A-Z]/.test(label) &&
+			label.length <= 90 &&
+			!/[.;:]/.test(label) &&
+			!/\b(was|were|is|are|of|at|by|to|than|and|from|with|in|on|about|around|for)$/i.test(label) &&
+			metricFor(label)
+		)
+			return [label, last];
+	}
 	// a value and its label: "39.3% Reoffending rate in ...", "410,109 Total population of ..."
 	const v = VALUE_FIRST.exec(t);
 	if (v && !/^\d\.\d$/.test(v[1]) && !/^(19|20)\d\d$/.test(v[1])) return [v[1], v[2]];
@@ -182,28 +198,71 @@ function joinLabels(rows: Row[]): Row[] {
 	for (let i = 0; i < rows.length; i++) {
 		out.push(rows[i]);
 		const cells = rows[i].cells;
-		if (
-			cells.length < 2 ||
-			/[.?:;]$/.test(cells[0]) ||
-			!cells.slice(1).every((c) => c.split(/\s+/).every((w) => VALUE_CELL.test(w) || /^improvement$/i.test(w)))
-		)
-			continue;
+		if (cells.length < 2) continue;
+		const isValue = (c: string) => c.split(/\s+/).every((w) => VALUE_CELL.test(w) || /^improvement$/i.test(w));
+		// the label is the first cell (label, values...) or the second (value, label)
+		const at = cells.slice(1).every(isValue) ? 0 : cells.length === 2 && isValue(cells[0]) ? 1 : -1;
+		if (at < 0 || /[.?:;]$/.test(cells[at])) continue;
 		const j = nextContent(rows, i);
 		if (j < 0 || rows[j].cells.length !== 1) continue;
 		const next = rows[j].cells[0];
-		if (!/^[a-z]/.test(next) || next.split(/\s+/).length > 6 || /[.;:]$/.test(next)) continue;
-		out[out.length - 1] = { n: rows[i].n, cells: [`${cells[0]} ${next}`, ...cells.slice(1)] };
+		if (!/^[a-z(]/.test(next) || next.split(/\s+/).length > 6 || /[.;:]$/.test(next)) continue;
+		const merged = cells.slice();
+		merged[at] = `${cells[at]} ${next}`;
+		out[out.length - 1] = { n: rows[i].n, cells: merged };
 		i = j;
 	}
 	return out;
 }
 
+/** Rows structural enough that a wrapped line never runs into them. */
+const STRUCTURAL = /^([1-4]\.\s?[1-4]\.?(\s?[1-9]\.?)?\s|[a-z]\)\s|[-•]\s|\d{1,2}(\.\d{1,2})*\.?\s|[⁰¹²³⁴⁵⁶⁷⁸⁹])/;
+
+/**
+ * Text from a PDF wraps paragraphs at the page's width: a line that fills most of that width
+ * goes on in the next one. Such lines are joined, so that sentences the parsers read in prose
+ * (case samples, findings, who led the inspection) are whole. Only when the text looks
+ * wrapped (most lines of a similar length, almost none long); never into a table row, a code,
+ * a numbered paragraph, a bullet, a footnote or a figure.
+ */
+function joinWrappedProse(rows: Row[]): Row[] {
+	const lengths = rows.filter((r) => r.cells.length === 1).map((r) => r.cells[0].length);
+	if (lengths.length < 20) return rows;
+	const sorted = lengths.slice().sort((a, b) => a - b);
+	const width = sorted[Math.floor(sorted.length * 0.95)];
+	const long = lengths.filter((l) => l > 250).length;
+	if (width < 40 || width > 160 || long / lengths.length > 0.01) return rows;
+	const out: Row[] = [];
+	for (const row of rows) {
+		const prev = out[out.length - 1];
+		const next = row.cells[0];
+		// the line broke because the next word did not fit on it
+		const wrapped = prev && prev.cells.length === 1 && prev.cells[0].length + 1 + (next?.split(' ')[0].length ?? 0) >= width * 0.85;
+		if (
+			wrapped &&
+			row.cells.length === 1 &&
+			// a sentence or a list's lead-in ends there; a heading starts here
+			!/[.?!:;]['’"”)]?$/.test(prev.cells[0]) &&
+			!(/^[A-Z]/.test(next) && next.length < width * 0.6 && !/[.?!,;:)]$/.test(next)) &&
+			!STRUCTURAL.test(next) &&
+			!QUESTION_START.test(next) &&
+			!VALUE_CELL.test(next.trim()) &&
+			!SINGLE_VALUE.test(next.trim())
+		) {
+			out[out.length - 1] = { n: prev.n, cells: [`${prev.cells[0]} ${next}`] };
+			continue;
+		}
+		out.push(row);
+	}
+	return out;
+}
+
 export function reflow(input: Row[]): Row[] {
-	const rows = joinLabels(joinQuestions(joinRatings(joinStandardNames(input))));
+	const rows = joinQuestions(joinRatings(joinStandardNames(input)));
 	for (let i = 0; i < rows.length; i++) {
 		if (rows[i].cells.length !== 1) continue;
 		const split = splitRow(rows[i].cells[0]);
 		if (split) rows[i] = { n: rows[i].n, cells: split };
 	}
-	return rows;
+	return joinWrappedProse(joinLabels(rows));
 }
