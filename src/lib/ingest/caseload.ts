@@ -7,14 +7,9 @@
 import type { Caseload, Offence, Warning } from '../schema/extracted';
 import { parsePct, parseValue } from './numbers';
 import type { Row } from './text';
-import { stripFootnotes, toBlocks } from './text';
+import { stripFootnotes } from './text';
 
 type Dimension = Caseload['dimension'];
-
-interface Token {
-	text: string;
-	n: number;
-}
 
 function dimensionOf(header: string): Dimension | undefined {
 	const h = stripFootnotes(header).text.toLowerCase();
@@ -50,10 +45,6 @@ function groupOf(label: string): Caseload['group'] {
 	if (/national|england and wales/.test(l)) return 'national';
 	if (/population/.test(l)) return 'youth-population';
 	return 'yot';
-}
-
-function tokensOf(rows: Row[]): Token[] {
-	return toBlocks(rows).map((b) => ({ text: b.text, n: b.n }));
 }
 
 /** One word or one percentage of the caseload tables, whatever the layout cut them into. */
