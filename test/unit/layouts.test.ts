@@ -175,3 +175,23 @@ describe('a report that stops early', () => {
 		expect(x.warnings.find((w) => w.code === 'partial-report')?.message).toMatch(/^partial report: no ratings table/);
 	});
 });
+
+describe('nothing silently lost', () => {
+	const text = base('bury-and-rochdale-2020-06.txt', 'Bury and Rochdale');
+	it('a standard printed without a readable rating is a warning naming its lines, and the report is partial', () => {
+		// every 'Requires improvement' unreadable: standards 2.1 and 2.4 lose theirs
+		const garbled = text.replace(/Requires improvement/g, 'Requ1res imprvement');
+		const x = ok(garbled);
+		const w = x.warnings.find((w) => w.code === 'standard-missing');
+		expect(w?.message).toMatch(/2\.1 Assessment \(printed on lines? \d+/);
+		expect(w?.line).toBeGreaterThan(0);
+		expect(statusOf(x)).toBe('partial');
+	});
+	it('a coded key question whose figure cannot be read is a warning naming the line', () => {
+		const garbled = text.replace(/^(2\.1\.1\.? [^\t\n]*\t)88%/m, '$18B%');
+		const x = ok(garbled);
+		const w = x.warnings.find((w) => w.code === 'row-unread');
+		expect(w?.message).toMatch(/2\.1\.1 .*"8B%"/);
+		expect(statusOf(x)).toBe('partial');
+	});
+});

@@ -84,7 +84,13 @@ export function reconcileRatings(framework: Framework, rows: Row[], warnings: Wa
 	for (const def of standardsFor(framework)) {
 		const seen = sightings.filter((s) => s.code === def.code);
 		if (!seen.length) {
-			warnings.push({ code: 'standard-missing', message: `No rating found for standard ${def.code} ${def.name}.` });
+			// where the report prints the standard without a rating that could be read
+			const lines = rows.filter((r) => !isContentsRow(r.cells) && standardHeading(r.cells[0] ?? '')?.code === def.code).map((r) => r.n);
+			warnings.push({
+				code: 'standard-missing',
+				message: `No rating could be read for standard ${def.code} ${def.name}${lines.length ? ` (printed on line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 5).join(', ')} without a readable rating)` : ''}.`,
+				...(lines.length ? { line: lines[0] } : {})
+			});
 			continue;
 		}
 		const rating = mostCommon(seen.map((s) => s.rating));
