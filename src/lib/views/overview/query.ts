@@ -3,7 +3,9 @@ import type { Engine } from '../../db/types';
 import type { Filters } from '../../filters';
 import { coverage, type Coverage } from '../../queries/coverage';
 import { scopeCte } from '../../queries/filter-sql';
-import { STANDARD_LABEL } from '../standards/query';
+import { RANKED_SQL, rankStandards, type RankedStandard } from '../standards/query';
+import { standardHeadline } from '../standards/titles';
+import { shareText } from '../../rules/evidence';
 
 export interface RatingCount {
 	key: string;
@@ -60,31 +62,19 @@ export async function overview(db: Engine, filters: Filters): Promise<OverviewDa
 	return { coverage: cov, undated, byYear, byRegion, headlines: headlineFindings(overall, findings) };
 }
 
-const pct = (n: number, d: number) => `${Math.round((100 * n) / d)}%`;
-
 interface Findings {
-	worst: { code: string; meaning: string; rated: number; bad: number } | undefined;
-	gap: { standards: number; lowest_others: number; inspections: number } | undefined;
+	ranked: RankedStandard[];
+	gap: { standards: number; lowest_others: number; inspections: number; reports: string | null } | undefined;
 }
 
-/** The standard most often rated Requires improvement or worse, and the risk-of-harm gap, in view. */
+/** The standards ranked as /standards ranks them, and the risk-of-harm gap, in view. */
 async function headlineQueries(db: Engine, filters: Filters): Promise<Findings> {
 	const scope = scopeCte(filters);
-	// `sql` may continue the WITH list by starting with ", name AS (...)"
-	const run = <T>(sql: string) => db.query<T>(`WITH ${scope.sql}${sql.trimStart().startsWith(',') ? '' : ' '}${sql}`, scope.params);
 	// issued together: the worker queues them, so there is no idle round trip between them
-	const [[worst], [gap]] = await Promise.all([
-		run<NonNullable<Findings['worst']>>(
-			`SELECT s.code, CASE WHEN s.code = '3.4' THEN sc.framework ELSE 'all' END AS meaning,
-		        count(*)::INTEGER AS rated,
-		        count(*) FILTER (WHERE s.rating IN ('Requires improvement', 'Inadequate'))::INTEGER AS bad
-		 FROM standard_ratings s JOIN scope sc USING (inspection_id)
-		 WHERE sc.framework IN ('yos-2018', 'yjs-2021')
-		 GROUP BY ALL HAVING count(*) >= 3
-		 ORDER BY bad DESC, bad / rated DESC, s.code LIMIT 1`
-		),
-		run<NonNullable<Findings['gap']>>(
-			`, per AS (
+	const [ranked, [gap]] = await Promise.all([
+		db.query<Parameters<typeof rankStandards>[0][number]>(RANKED_SQL(scope.sql), scope.params),
+		db.query<NonNullable<Findings['gap']>>(
+			`WITH ${scope.sql}, per AS (
 		   SELECT k.inspection_id, k.standard,
 		          max(k.pct) FILTER (WHERE k.theme = 'others-safety') AS others,
 		          least(max(k.pct) FILTER (WHERE k.theme = 'desistance'), max(k.pct) FILTER (WHERE k.theme = 'child-safety')) AS rest
@@ -92,31 +82,30 @@ async function headlineQueries(db: Engine, filters: Filters): Promise<Findings> 
 		   GROUP BY ALL)
 		 SELECT count(*)::INTEGER AS standards,
 		        count(*) FILTER (WHERE others < rest)::INTEGER AS lowest_others,
-		        count(DISTINCT inspection_id)::INTEGER AS inspections
-		 FROM per WHERE others IS NOT NULL AND rest IS NOT NULL`
+		        count(DISTINCT inspection_id)::INTEGER AS inspections,
+		        (SELECT string_agg(DISTINCT sc.area || ' ' || coalesce(sc.published, ''), '; ') FROM scope sc
+		          WHERE sc.inspection_id IN (SELECT inspection_id FROM per WHERE others IS NOT NULL AND rest IS NOT NULL)) AS reports
+		 FROM per WHERE others IS NOT NULL AND rest IS NOT NULL`,
+			scope.params
 		)
 	]);
-	return { worst, gap };
+	return { ranked: rankStandards(ranked), gap };
 }
 
-/** Three headline findings as sentences: the worst standard, the overall share, the gap. */
-export function headlineFindings(overall: { rated: number; bad: number }, { worst, gap }: Findings): Headline[] {
+/** Three headline findings as sentences: the leading standard, the overall share, the gap. */
+export function headlineFindings(overall: { rated: number; bad: number }, { ranked, gap }: Findings): Headline[] {
 	const out: Headline[] = [];
-	if (worst) {
-		out.push({
-			text: `Standard ${worst.code} ${STANDARD_LABEL(worst.code, worst.meaning)} was rated Requires improvement or worse in ${worst.bad} of the ${worst.rated} inspections in view that published a rating for it (${pct(worst.bad, worst.rated)}).`,
-			href: '/standards'
-		});
-	}
+	const standard = standardHeadline(ranked);
+	if (standard) out.push({ text: standard, href: '/standards' });
 	if (overall.rated) {
 		out.push({
-			text: `${overall.bad} of ${overall.rated} inspections in view (${pct(overall.bad, overall.rated)}) were rated Requires improvement or Inadequate overall.`,
+			text: `${shareText(overall.bad, overall.rated)} inspections in view with an overall rating were rated Requires improvement or Inadequate overall.`,
 			href: '/'
 		});
 	}
 	if (gap?.standards) {
 		out.push({
-			text: `In ${gap.lowest_others} of ${gap.standards} case-based standards in the ${gap.inspections} full report${gap.inspections === 1 ? '' : 's'} in view, work to keep other people safe scored lower than both desistance work and work to keep the child safe.`,
+			text: `In ${gap.lowest_others} of ${gap.standards} case-based standards in the ${gap.inspections} full report${gap.inspections === 1 ? '' : 's'} in view (${gap.reports}), work to keep other people safe scored lower than both desistance work and work to keep the child safe. Only full reports give these figures.`,
 			href: '/risk-of-harm'
 		});
 	}

@@ -52,13 +52,20 @@ export function rankedChart(rows: RankedStandard[], { document, width = CHART_WI
 						fill: 'rating',
 						z: 'rating',
 						order: ['Inadequate', 'Requires improvement'],
-						title: (d: (typeof parts)[number]) => `${d.label}: ${d.n} of ${d.row.rated} rated ${d.rating}`
+						// too few inspections for a share: drawn lighter (rules/evidence.ts)
+						fillOpacity: (d: (typeof parts)[number]) => (d.row.enough ? 1 : 0.45),
+						title: (d: (typeof parts)[number]) =>
+							`${d.label}: ${d.n} of ${d.row.rated} rated ${d.rating}${
+								d.row.enough
+									? `; ${d.row.ri_or_worse} of ${d.row.rated} Requires improvement or worse, 95% interval ${Math.round(d.row.share_lo * 100)}–${Math.round(d.row.share_hi * 100)}%`
+									: ' (too few inspections for a share)'
+							}`
 					})
 				),
 				Plot.text(rows, {
 					y: (r: RankedStandard) => `${r.code} ${r.label}`,
 					x: (r: RankedStandard) => r.share,
-					text: (r: RankedStandard) => `${r.ri_or_worse} of ${r.rated}`,
+					text: (r: RankedStandard) => `${r.ri_or_worse} of ${r.rated}${r.enough ? '' : ' (few)'}`,
 					dx: 6,
 					textAnchor: 'start',
 					fill: '#0b0c0c'
@@ -73,7 +80,8 @@ export function rankedChart(rows: RankedStandard[], { document, width = CHART_WI
 export function heatmapChart(cells: HeatCell[], { document, width = CHART_WIDTH }: ChartOptions): string {
 	const rowLabel = (c: HeatCell) => `${c.service} ${c.published ?? ''}`.trim();
 	const services = [...new Set(cells.map(rowLabel))];
-	const codes = [...new Set(cells.map((c) => c.code))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+	// one column per standard and framework meaning: 3.4 (2018) and 3.4 (2021) never merge
+	const codes = [...new Set(cells.map((c) => c.column))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 	return serialise(
 		Plot.plot({
 			document,
@@ -87,15 +95,15 @@ export function heatmapChart(cells: HeatCell[], { document, width = CHART_WIDTH 
 			color: { domain: [...RATINGS_DISPLAY], range: RATINGS_DISPLAY.map((r) => RATING_COLOURS[r]) },
 			marks: [
 				Plot.cell(cells, {
-					x: 'code',
+					x: 'column',
 					y: rowLabel,
 					fill: 'rating',
 					inset: 1,
 					title: (c: HeatCell) =>
-						`${rowLabel(c)}, standard ${c.code}: ${c.rating}${c.provenance === 'reference' ? ' (as the published page states it)' : ''}`
+						`${rowLabel(c)}, standard ${c.code} ${c.standard}: ${c.rating}${c.provenance === 'reference' ? ' (as the published page states it)' : ''}`
 				}),
 				Plot.text(cells, {
-					x: 'code',
+					x: 'column',
 					y: rowLabel,
 					text: (c: HeatCell) => RATING_INITIALS[c.rating],
 					fill: (c: HeatCell) => ratingText(c.rating),
