@@ -265,6 +265,7 @@ describe('many files at once', () => {
 			/No rating found for standard|partial report/
 		);
 		expect(await page.locator('[data-import-commit]').textContent()).toBe('Add all ready: 25 files');
+		expect((await page.locator('p.tally').textContent())!.trim()).toBe('Read 30 files: 25 ready, 1 partial, 1 conflict, 3 refused.');
 
 		// one step: 25 imports, focus on what happened, the rest stay listed
 		await page.click('[data-import-commit]');
@@ -364,10 +365,11 @@ describe('many files at once', () => {
 		expect(n).toBeLessThan(30);
 		expect(Object.values(left).every((x) => x !== 'waiting' && x !== 'reading')).toBe(true);
 		expect(Object.keys(left)).toEqual(files.slice(0, n).map((f) => f.name));
-		await expect
-			.poll(() => page.locator('p.live').textContent())
-			.toMatch(new RegExp(`^Stopped\\. Read ${n} files?.* ${30 - n} not read, taken off the list\\.$`));
-		expect(await page.evaluate(() => document.activeElement?.classList.contains('live'))).toBe(true);
+		const said = new RegExp(`^Stopped: ${30 - n} files? not read, taken off the list\\. Read ${n} files?`);
+		await expect.poll(() => page.locator('p.live[role="status"]').textContent()).toMatch(said);
+		// focus goes to the list's summary, which says so too
+		await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toMatch(/\btally\b/);
+		expect((await page.locator('p.tally').textContent())!.trim()).toMatch(said);
 		await context.close();
 	});
 });

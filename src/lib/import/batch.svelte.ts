@@ -26,8 +26,12 @@ export class ImportBatch {
 	views = $derived(viewBatch(this.rows, this.regions));
 	reading = $state(false);
 	adding = $state(false);
-	/** what the live region says when a batch is read or stopped */
+	/** what the live region says when a batch is read or stopped (said once; the tally below stays current) */
 	announcement = $state('');
+	/** said after the tally when reading was stopped */
+	stopped = $state('');
+	/** the list's statuses as they stand, once every file is read */
+	tally = $derived(!this.reading && (this.rows.length || this.stopped) ? announce(this.views) : '');
 	/** what adding did (shown, and focused) */
 	message = $state('');
 	failure = $state('');
@@ -47,6 +51,7 @@ export class ImportBatch {
 		if (!files.length) return;
 		this.message = '';
 		this.failure = '';
+		this.stopped = '';
 		const added = files.map(({ file, name }): BatchRow => {
 			const key = `f${++this.#seq}`;
 			this.#files.set(key, file);
@@ -120,7 +125,8 @@ export class ImportBatch {
 		this.rows = read;
 		this.#files.clear();
 		this.pages = {};
-		this.announcement = `Stopped. ${announce(this.views)} ${dropped} not read, taken off the list.`;
+		this.stopped = `Stopped: ${dropped} file${dropped === 1 ? '' : 's'} not read, taken off the list.`;
+		this.announcement = `${this.stopped} ${announce(this.views)}`;
 	}
 
 	clear() {
@@ -131,6 +137,7 @@ export class ImportBatch {
 		this.pages = {};
 		this.#files.clear();
 		this.dropProblems = [];
+		this.stopped = '';
 		this.announcement = 'The list of files is empty.';
 	}
 
