@@ -35,10 +35,6 @@ class Imports {
 		this.list = (await listImports()).map(metaOf);
 	}
 
-	add(record: ImportRecord) {
-		return this.addMany([record]);
-	}
-
 	/**
 	 * Several imports in one step: one rebuild of the engine's state, one storage transaction.
 	 * A failure of either leaves the engine and storage as they were.

@@ -68,9 +68,10 @@ export async function listImports(): Promise<ImportRecord[]> {
 	return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** `r` must be a plain object (pass $state.snapshot of reactive state): IndexedDB clones it. */
-export const putImport = (r: ImportRecord) => putImports([r]);
-/** Several imports in one transaction: all stored, or none. */
+/**
+ * Imports in one transaction: all stored, or none. Records must be plain objects (pass
+ * $state.snapshot of reactive state): IndexedDB clones them.
+ */
 export const putImports = (records: ImportRecord[]) =>
 	tx('readwrite', (s) => {
 		for (const r of records) s.put(r);
