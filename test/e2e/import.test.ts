@@ -1,12 +1,14 @@
 /**
  * The data room's import, end to end: a report renamed to a new service appears in every
  * view; a bad CSV lists its row errors and changes nothing; imports survive reload; removing
- * them restores the shipped data.
+ * them restores the shipped data. Many at once: 30 files dropped together, each with its
+ * status, the bad ones holding up none of the others, every ready one added in one step.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dbReady, launch, openPage, settled } from './browser';
+import { INVENTED, printPdf, renamed, SQS, thirtyFiles, type TestFile } from './import-files';
 import { REPORTS } from '../paths';
 import { shipped } from '../shipped';
 
@@ -147,6 +149,228 @@ describe('imported text is text', () => {
 		await expect.poll(() => page.locator('[data-imports] li').count()).toBe(0);
 		expect(dialogs).toEqual([]);
 		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
+/** Drop files on the data room's drop zone, as a user dragging them from a folder would. */
+async function drop(page: Page, files: TestFile[]) {
+	const payload = files.map((f) => ({ name: f.name, type: f.mimeType, b64: f.buffer.toString('base64') }));
+	const dt = await page.evaluateHandle((fs) => {
+		const dt = new DataTransfer();
+		for (const f of fs) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+		return dt;
+	}, payload);
+	await page.dispatchEvent('.drop', 'drop', { dataTransfer: dt });
+}
+
+/** Every file in the list read (none waiting or being read). */
+const allRead = (page: Page, n: number) =>
+	page.waitForFunction(
+		(n) =>
+			document.querySelectorAll('tr[data-status]').length === n &&
+			!document.querySelector('tr[data-status="waiting"], tr[data-status="reading"]'),
+		n,
+		{ timeout: 60_000 }
+	);
+
+const statuses = (page: Page) =>
+	page.$$eval('tr[data-status]', (rows) =>
+		Object.fromEntries(rows.map((r) => [r.getAttribute('data-file'), r.getAttribute('data-status')]))
+	);
+
+/** One number from the SQL console. */
+async function sql(page: Page, query: string): Promise<string> {
+	await page.fill('textarea[data-sql]', query);
+	await page.click('[data-sql-run]');
+	await page.waitForSelector('table[data-sql-result] tbody td');
+	return (await page.locator('table[data-sql-result] tbody td').first().textContent())!.trim();
+}
+
+describe('a PDF of a service new to the data (issue 17)', () => {
+	it('is read once: choosing the region afterwards works, it is added, and it is there after a reload', async () => {
+		const { page, errors, context } = await openPage(browser, base);
+		await page.goto(`${base}/data/`);
+		await dbReady(page);
+		const pdf = await printPdf(browser, renamed(SQS, 'Vetchfield'));
+		await page.setInputFiles('input[data-import]', { name: 'vetchfield.pdf', mimeType: 'application/pdf', buffer: pdf });
+		await allRead(page, 1);
+		expect(await statuses(page)).toEqual({ 'vetchfield.pdf': 'needs-region' });
+		const row = page.locator('tr[data-file="vetchfield.pdf"]');
+		expect(await row.locator('td').nth(0).textContent()).toContain('Vetchfield');
+		expect(await row.locator('td').nth(2).textContent()).toContain('Short Quality Screening (2016)');
+		expect(await page.locator('[data-import-commit]').isDisabled()).toBe(true);
+
+		// the region is chosen after pdf.js has had the bytes: what was read is used, not the bytes
+		await row.getByLabel('New to the data: region').selectOption('East Midlands');
+		await expect.poll(() => statuses(page)).toEqual({ 'vetchfield.pdf': 'ready' });
+		expect(await page.locator('[data-import-errors]').count()).toBe(0);
+		await page.click('[data-import-commit]');
+		await expect.poll(() => page.locator('[data-imports] li').count()).toBe(1);
+		expect(await page.locator('[data-imports] li').textContent()).toMatch(/vetchfield\.pdf[\s\S]*vetchfield-sqs-2016-03/);
+
+		await page.reload();
+		await dbReady(page);
+		await expect.poll(() => page.locator('[data-imports] li').count()).toBe(1);
+		await page.goto(`${base}/authorities/`);
+		await dbReady(page);
+		await page.fill('#svc-search', 'vetchfield');
+		await expect.poll(() => page.locator('tbody tr').textContent()).toMatch(/Vetchfield[\s\S]*East Midlands[\s\S]*imported/);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('many files at once', () => {
+	it('30 files dropped together: one table, the bad ones block nothing, "Add all ready" adds exactly the ready ones', async () => {
+		const { page, errors, context } = await openPage(browser, base);
+		await page.goto(`${base}/data/`);
+		await dbReady(page);
+		const { files, ready } = await thirtyFiles(browser);
+		expect(files).toHaveLength(30);
+		await drop(page, files);
+		await allRead(page, 30);
+
+		// one row per file, with its status; the problems name their files
+		const s = await statuses(page);
+		const refused = ['notes from the board meeting.txt', 'scan0001.dat', 'amberleigh (copy).txt'];
+		expect(Object.keys(s)).toEqual(files.map((f) => f.name));
+		for (const f of files) {
+			const want = refused.includes(f.name) ? 'refused' : f.name === 'leeds-2019-11.txt' ? 'conflict' : 'needs-region';
+			expect([f.name, s[f.name]]).toEqual([f.name, want]);
+		}
+		await expect
+			.poll(() => page.locator('p.live[role="status"]').textContent())
+			.toBe('Read 30 files: 1 conflict, 26 need a region, 3 refused.');
+		const problems = await page.locator('[data-import-errors] li').allTextContents();
+		expect(problems).toEqual([
+			expect.stringMatching(/^notes from the board meeting\.txt: not a recognisable HMIP youth inspection report/),
+			expect.stringMatching(/^scan0001\.dat: a binary file/),
+			expect.stringMatching(/^amberleigh \(copy\)\.txt: the same inspection \(amberleigh-2020-06\) as amberleigh\.txt/)
+		]);
+		expect(await page.locator('table.batch caption').textContent()).toMatch(/Files to add: 30/);
+		expect(await page.locator('table.batch thead th[scope="col"]').count()).toBe(7);
+		expect(await page.locator('table.batch tbody th[scope="row"]').count()).toBe(30);
+		expect(await page.locator('#batch-progress').getAttribute('value')).toBe('30');
+		expect(await page.textContent('.overall')).toContain('30 of 30 files read');
+
+		// a region for each new service, inline
+		const regions = ['North West', 'London', 'Wales', 'South West', 'East of England'];
+		const selects = page.locator('tr[data-status="needs-region"] select');
+		for (let k = 0; (await selects.count()) > 0; k++) await selects.first().selectOption(regions[k % regions.length]);
+		const after = await statuses(page);
+		expect(Object.values(after).filter((x) => x === 'ready')).toHaveLength(25);
+		expect(after['partington (first pages).txt']).toBe('partial');
+		expect(after['leeds-2019-11.txt']).toBe('conflict');
+		expect(await page.locator('tr[data-file="partington (first pages).txt"]').textContent()).toMatch(
+			/No rating found for standard|partial report/
+		);
+		expect(await page.locator('[data-import-commit]').textContent()).toBe('Add all ready: 25 files');
+		expect((await page.locator('p.tally').textContent())!.trim()).toBe('Read 30 files: 25 ready, 1 partial, 1 conflict, 3 refused.');
+
+		// one step: 25 imports, focus on what happened, the rest stay listed
+		await page.click('[data-import-commit]');
+		await expect.poll(() => page.locator('[data-imports] li').count(), { timeout: 60_000 }).toBe(25);
+		await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/^25 files added: 25 inspections/);
+		// what stays is checked again: the copy of Amberleigh now meets the Amberleigh just added
+		expect(await statuses(page)).toEqual({
+			'notes from the board meeting.txt': 'refused',
+			'leeds-2019-11.txt': 'conflict',
+			'scan0001.dat': 'refused',
+			'partington (first pages).txt': 'partial',
+			'amberleigh (copy).txt': 'conflict'
+		});
+		expect(await page.locator('tr[data-file="amberleigh (copy).txt"] legend').textContent()).toMatch(
+			/amberleigh-2020-06 is already in the data \(from an earlier import\)/
+		);
+		const listed = (await page.locator('[data-imports] li').allTextContents()).join('\n');
+		for (const id of ready) expect(listed).toContain(id);
+
+		// the shipped data is otherwise unchanged: Leeds is still the report's, nothing else went in
+		expect(await sql(page, 'SELECT count(*)::INTEGER FROM inspections')).toBe(String(144 + 25));
+		expect(await sql(page, "SELECT count(*)::INTEGER FROM inspections WHERE provenance = 'imported'")).toBe('25');
+		expect(await sql(page, "SELECT provenance FROM inspections WHERE inspection_id = 'leeds-2019-11'")).toBe('report');
+		expect(await sql(page, "SELECT count(*)::INTEGER FROM inspections WHERE inspection_id LIKE 'partington%'")).toBe('0');
+
+		// kept over a reload, each removable on its own
+		await page.reload();
+		await dbReady(page);
+		await expect.poll(() => page.locator('[data-imports] li').count(), { timeout: 30_000 }).toBe(25);
+		expect(await sql(page, 'SELECT count(*)::INTEGER FROM inspections')).toBe('169');
+		await page
+			.locator('[data-imports] li', { hasText: `${INVENTED[1].toLowerCase()}-2019-11` })
+			.locator('[data-import-remove]')
+			.click();
+		// removing one rebuilds the state from the shipped tables and the 24 others: seconds, not one
+		await expect.poll(() => page.locator('[data-imports] li').count(), { timeout: 30_000 }).toBe(24);
+		expect(await sql(page, 'SELECT count(*)::INTEGER FROM inspections')).toBe('168');
+		expect(await sql(page, "SELECT count(*)::INTEGER FROM inspections WHERE inspection_id = 'brackenfold-2019-11'")).toBe('0');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('a storage failure while adding changes nothing; adding again works', async () => {
+		const { page, errors, context } = await openPage(browser, base);
+		await page.goto(`${base}/data/`);
+		await dbReady(page);
+		const [a, b] = INVENTED.slice(0, 2);
+		await page.setInputFiles('input[data-import]', [
+			{ name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from(renamed({ file: 'thurrock-2022-08', area: /Thurrock/g }, a)) },
+			{ name: 'b.txt', mimeType: 'text/plain', buffer: Buffer.from(renamed({ file: 'leeds-2019-11', area: /Leeds/g }, b)) }
+		]);
+		await allRead(page, 2);
+		const newServices = page.locator('tr[data-status="needs-region"] select');
+		while ((await newServices.count()) > 0) await newServices.first().selectOption('London');
+		await expect.poll(() => page.locator('[data-import-commit]').textContent()).toBe('Add all ready: 2 files');
+
+		// the browser's storage refuses the second record, as a full quota would
+		await page.evaluate(() => {
+			const put = IDBObjectStore.prototype.put;
+			let n = 0;
+			const w = window as unknown as { __restorePut: () => void };
+			IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+				if (++n === 2) throw new DOMException('quota', 'QuotaExceededError');
+				return put.apply(this, args);
+			};
+			w.__restorePut = () => (IDBObjectStore.prototype.put = put);
+		});
+		await page.click('[data-import-commit]');
+		await expect
+			.poll(() => page.locator('p.error[role="alert"]').textContent())
+			.toMatch(/The 2 ready files were not added: .*storage for the site is full.*Your data is as it was/);
+		expect(await page.locator('[data-imports] li').count()).toBe(0);
+		expect(await sql(page, 'SELECT count(*)::INTEGER FROM inspections')).toBe('144');
+		expect(Object.values(await statuses(page))).toEqual(['ready', 'ready']);
+
+		await page.evaluate(() => (window as unknown as { __restorePut: () => void }).__restorePut());
+		await page.click('[data-import-commit]');
+		await expect.poll(() => page.locator('[data-imports] li').count()).toBe(2);
+		expect(await sql(page, 'SELECT count(*)::INTEGER FROM inspections')).toBe('146');
+		await page.reload();
+		await dbReady(page);
+		await expect.poll(() => page.locator('[data-imports] li').count()).toBe(2);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('"Stop reading" keeps the files already read and takes the others off the list', async () => {
+		const { page, context } = await openPage(browser, base);
+		await page.goto(`${base}/data/`);
+		await dbReady(page);
+		const { files } = await thirtyFiles(browser);
+		await drop(page, files);
+		await page.waitForSelector('tr[data-status="reading"] progress');
+		await page.click('button:has-text("Stop reading")');
+		const left = await statuses(page);
+		const n = Object.keys(left).length;
+		expect(n).toBeLessThan(30);
+		expect(Object.values(left).every((x) => x !== 'waiting' && x !== 'reading')).toBe(true);
+		expect(Object.keys(left)).toEqual(files.slice(0, n).map((f) => f.name));
+		const said = new RegExp(`^Stopped: ${30 - n} files? not read, taken off the list\\. Read ${n} files?`);
+		await expect.poll(() => page.locator('p.live[role="status"]').textContent()).toMatch(said);
+		// focus goes to the list's summary, which says so too
+		await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toMatch(/\btally\b/);
+		expect((await page.locator('p.tally').textContent())!.trim()).toMatch(said);
 		await context.close();
 	});
 });

@@ -5,7 +5,7 @@
  */
 import { setImportSource, setImports } from '../db/browser';
 import type { ImportRows } from '../db/state';
-import { clearImports, deleteImport, listImports, putImport, type ImportRecord } from './store';
+import { clearImports, deleteImport, listImports, putImports, type ImportRecord } from './store';
 
 export type ImportMeta = Omit<ImportRecord, 'rows' | 'source'> & { inspections: string[] };
 
@@ -35,16 +35,21 @@ class Imports {
 		this.list = (await listImports()).map(metaOf);
 	}
 
-	async add(record: ImportRecord) {
+	/**
+	 * Several imports in one step: one rebuild of the engine's state, one storage transaction.
+	 * A failure of either leaves the engine and storage as they were.
+	 */
+	async addMany(records: ImportRecord[]) {
+		if (!records.length) return;
 		const current = await listImports();
 		const before = current.map(rowsOf);
-		await setImports([...before, rowsOf(record)], before);
+		await setImports([...before, ...records.map(rowsOf)], before);
 		try {
-			await putImport(record);
+			await putImports(records);
 		} catch (e) {
 			await setImports(before, before);
 			throw new Error(
-				`the import could not be saved in this browser (${e instanceof Error ? e.message : String(e)}); it has been undone and nothing was added`,
+				`the import${records.length === 1 ? '' : 's'} could not be saved in this browser (${e instanceof Error ? e.message : String(e)}); ${records.length === 1 ? 'it has' : 'they have'} been undone and nothing was added`,
 				{ cause: e }
 			);
 		}

@@ -11,7 +11,8 @@ interface Item {
 	hasEOL?: boolean;
 }
 
-export async function pdfText(bytes: Uint8Array): Promise<string> {
+/** `onPage(i, n)` is told after each page: page i of n read. */
+export async function pdfText(bytes: Uint8Array, onPage?: (page: number, pages: number) => void): Promise<string> {
 	const pdfjs = await import('pdfjs-dist');
 	pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 	const doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false, disableFontFace: true }).promise;
@@ -43,6 +44,7 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
 			});
 		pages.push(lines.join('\n'));
 		page.cleanup();
+		onPage?.(p, doc.numPages);
 	}
 	await doc.destroy();
 	return pages.join('\n\n');

@@ -1,29 +1,37 @@
 /**
- * A dropped file -> a pending import: its rows, every problem (file, row, column, reason),
- * the rules' warnings, and the inspections it would replace. Nothing is written here.
+ * A dropped file -> what it holds, checked against the data. Two steps: reading (bytes ->
+ * text, once) and assessing (text -> an extraction or CSV rows, conflicts, known area). Every
+ * later step (a region, a month, replace or skip) works from what was read, never from the
+ * bytes again. Nothing is written here.
  */
 import type { Engine } from '../db/types';
+import { authorityIdOf, rowsFromExtracted } from '../dataset/from-extracted';
 import { existingInspections, knownArea } from '../queries/existing';
-import { emptyDataset, TABLE_NAMES, type Dataset } from '../schema/tables';
+import { TABLE_NAMES, type Dataset } from '../schema/tables';
+import type { Assessed, Conflict } from './batch';
 import { kindOf, type FileKind } from './kind';
 import { importRatingsCsv, type Problem } from './ratings-csv';
-import { importReport } from './report';
-import { nationOf } from './regions';
+import { readReport } from './report';
 
-export interface Pending {
-	id: string;
+export const MAX_BYTES = 20 * 1024 * 1024;
+
+export interface ReadFile {
 	name: string;
 	kind: FileKind | null;
+	/** the file as text (a PDF's text): what every later step works from */
 	source: string;
 	sha256: string;
-	rows: Dataset;
+	/** why the file cannot be read; none when it was */
 	problems: Problem[];
-	warnings: string[];
-	/** inspections in the file that the data already has */
-	conflicts: { inspection_id: string; provenance: string }[];
-	/** a report whose area is new: the user must choose the region */
-	needsRegion?: { authority: string; authorityId: string };
-	counts: { table: string; rows: number }[];
+}
+
+export type PdfReader = (bytes: Uint8Array, onPage?: (page: number, pages: number) => void) => Promise<string>;
+
+export interface ReadOptions {
+	/** PDF pages read so far, of how many */
+	onPage?: (page: number, pages: number) => void;
+	/** how a PDF's text is read (default: pdf.js, ./pdf.ts) */
+	pdfText?: PdfReader;
 }
 
 async function sha256(bytes: Uint8Array): Promise<string> {
@@ -31,94 +39,93 @@ async function sha256(bytes: Uint8Array): Promise<string> {
 	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const counts = (rows: Dataset) => TABLE_NAMES.filter((t) => rows[t].length).map((t) => ({ table: t, rows: rows[t].length }));
+export const countsOf = (rows: Dataset) => TABLE_NAMES.filter((t) => rows[t].length).map((t) => ({ table: t, rows: rows[t].length }));
 
-export const MAX_BYTES = 20 * 1024 * 1024;
+/** kind.ts names the file in its reasons; the problem names it already */
+const unprefixed = (name: string, reason: string) => (reason.startsWith(`${name}: `) ? reason.slice(name.length + 2) : reason);
 
-export async function prepareImport(db: Engine, name: string, bytes: Uint8Array, region?: string): Promise<Pending> {
-	const base = {
-		id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+/** Bytes -> text, once. `bytes` is left intact: pdf.js is handed a copy, as it takes over what it is given. */
+export async function readImportFile(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadFile> {
+	const refused = (reason: string, kind: FileKind | null = null): ReadFile => ({
 		name,
-		warnings: [] as string[],
-		conflicts: [],
-		counts: []
-	};
-	const empty = { ...base, kind: null, source: '', sha256: '', rows: emptyDataset() };
-	if (bytes.length > MAX_BYTES)
-		return { ...empty, problems: [{ file: name, reason: `the file is larger than ${MAX_BYTES / 1048576} MB` }] };
-	if (bytes.length === 0) return { ...empty, problems: [{ file: name, reason: 'the file is empty' }] };
+		kind,
+		source: '',
+		sha256: '',
+		problems: [{ file: name, reason }]
+	});
+	if (bytes.length > MAX_BYTES) return refused(`the file is larger than ${MAX_BYTES / 1048576} MB`);
+	if (bytes.length === 0) return refused('the file is empty');
 	const kind = kindOf(name, bytes.subarray(0, 1024));
-	if (!kind.kind) return { ...empty, problems: [{ file: name, reason: kind.reason }] };
+	if (!kind.kind) return refused(unprefixed(name, kind.reason));
 	const hash = await sha256(bytes);
 	let source: string;
 	if (kind.kind === 'report-pdf') {
 		try {
-			const { pdfText } = await import('./pdf');
-			source = await pdfText(bytes);
+			const read = options.pdfText ?? (await import('./pdf')).pdfText;
+			// pdf.js transfers the buffer it is given to its worker, leaving it empty here
+			source = await read(bytes.slice(), options.onPage);
 		} catch (e) {
-			return {
-				...empty,
-				kind: kind.kind,
-				problems: [{ file: name, reason: `the PDF could not be read (${e instanceof Error ? e.message : String(e)})` }]
-			};
+			return refused(`the PDF could not be read (${e instanceof Error ? e.message : String(e)})`, kind.kind);
 		}
+		if (!source.trim()) return refused('the PDF has no text to read (a scan?): only PDFs with text can be imported', kind.kind);
 	} else {
 		source = new TextDecoder('utf-8').decode(bytes);
-		if (source.includes('\uFFFD\uFFFD'))
-			return { ...empty, kind: kind.kind, problems: [{ file: name, reason: 'the file is not UTF-8 text' }] };
+		if (source.includes('\uFFFD\uFFFD')) return refused('the file is not UTF-8 text', kind.kind);
 	}
+	return { name, kind: kind.kind, source, sha256: hash, problems: [] };
+}
 
-	if (kind.kind === 'ratings-csv') {
-		const r = importRatingsCsv(name, source);
-		const conflicts = r.problems.length ? [] : await existingInspections(db, r.inspections);
-		const warnings = r.rows.extraction_warnings.map((w) => `${w.inspection_id}: ${w.message}`);
-		return {
-			...base,
-			kind: kind.kind,
-			source,
-			sha256: hash,
+/** What was read -> an extraction (or CSV rows), checked against the data. */
+export async function assess(db: Engine, read: ReadFile): Promise<Assessed> {
+	if (read.problems.length || !read.kind) return { type: 'refused', kind: read.kind, problems: read.problems };
+	if (read.kind === 'ratings-csv') {
+		const r = importRatingsCsv(read.name, read.source);
+		if (r.problems.length) return { type: 'refused', kind: read.kind, problems: r.problems };
+		return recheck(db, {
+			type: 'csv',
+			kind: read.kind,
+			source: read.source,
+			sha256: read.sha256,
 			rows: r.rows,
-			problems: r.problems,
-			warnings,
-			conflicts,
-			counts: counts(r.rows)
-		};
+			warnings: r.rows.extraction_warnings.map((w) => `${w.inspection_id}: ${w.message}`),
+			conflicts: [],
+			counts: countsOf(r.rows)
+		});
 	}
+	const report = readReport(read.name, read.source);
+	if (!report.ok) return { type: 'refused', kind: read.kind, problems: report.problems };
+	const x = report.value;
+	return recheck(db, {
+		type: 'report',
+		kind: read.kind,
+		source: read.source,
+		sha256: read.sha256,
+		read: x,
+		extracted: x,
+		area: null,
+		conflicts: [],
+		counts: countsOf(rowsFromExtracted(x, { file: read.name, sha256: read.sha256 }, 'imported'))
+	});
+}
 
-	// a report: place its area
-	const probe = importReport(name, source, hash, { nation: 'England', region: 'Unknown', localAuthorities: [] });
-	if (probe.problems.length || !probe.authorityId) return { ...empty, kind: kind.kind, source, problems: probe.problems };
-	const known = await knownArea(db, probe.authorityId);
-	const area = known
-		? { nation: known.nation, region: known.region, localAuthorities: known.local_authorities }
-		: region
-			? { nation: nationOf(region), region, localAuthorities: [probe.authority!] }
-			: undefined;
-	const r = importReport(name, source, hash, area);
-	const conflicts = await existingInspections(db, r.inspectionId ? [r.inspectionId] : []);
+/** Conflicts and the known area again, against the data as it is now (after a month fix, or an add). */
+export async function recheck(db: Engine, a: Assessed): Promise<Assessed> {
+	if (a.type === 'refused') return a;
+	if (a.type === 'csv')
+		return {
+			...a,
+			conflicts: await conflictsFor(
+				db,
+				a.rows.inspections.map((i) => String(i.inspection_id))
+			)
+		};
+	const ins = a.extracted.inspection!;
+	const known = await knownArea(db, authorityIdOf(ins.authority));
 	return {
-		...base,
-		kind: kind.kind,
-		source,
-		sha256: hash,
-		rows: r.rows,
-		problems: r.problems.filter((p) => p.column !== 'region'),
-		warnings: r.warnings,
-		conflicts,
-		needsRegion: area ? undefined : { authority: r.authority!, authorityId: r.authorityId! },
-		counts: counts(r.rows)
+		...a,
+		area: known ? { nation: known.nation, region: known.region, localAuthorities: known.local_authorities } : null,
+		conflicts: ins.published ? await conflictsFor(db, [ins.id]) : []
 	};
 }
 
-/** The rows to store: skipped conflicts removed, replaced ones listed. */
-export function resolve(p: Pending, choices: Record<string, 'replace' | 'skip'>): { rows: Dataset; replaces: string[] } {
-	const skip = new Set(p.conflicts.filter((c) => (choices[c.inspection_id] ?? 'skip') === 'skip').map((c) => c.inspection_id));
-	const replaces = p.conflicts.filter((c) => choices[c.inspection_id] === 'replace').map((c) => c.inspection_id);
-	const rows = Object.fromEntries(
-		TABLE_NAMES.map((t) => [t, p.rows[t].filter((r) => !('inspection_id' in r) || !skip.has(String(r.inspection_id)))])
-	) as Dataset;
-	// an area whose only inspections were skipped is not added either
-	const kept = new Set(rows.inspections.map((i) => i.authority_id));
-	rows.authorities = rows.authorities.filter((a) => kept.has(a.authority_id));
-	return { rows, replaces };
-}
+export const conflictsFor = (db: Engine, ids: string[]): Promise<Conflict[]> => existingInspections(db, ids);

@@ -1,7 +1,8 @@
 /**
  * Imports kept in the browser (IndexedDB): the source file's text and the parsed rows, so
- * they survive reload and restart and load into DuckDB on start. One import is one record,
- * written in one transaction: a reload mid-import leaves it there or not at all.
+ * they survive reload and restart and load into DuckDB on start. One file is one record; the
+ * records of one "add" (one file, or every ready file of a batch) are written in one
+ * transaction: a reload or a failure mid-way leaves them all there or none.
  */
 import type { Dataset } from '../schema/tables';
 
@@ -31,33 +32,49 @@ function open(): Promise<IDBDatabase> {
 	});
 }
 
+function storageError(e: unknown): Error {
+	if (e instanceof Error && e.name === 'QuotaExceededError') return new Error("this browser's storage for the site is full");
+	return e instanceof Error ? e : new Error('storage transaction failed');
+}
+
 async function tx<T>(mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
 	const db = await open();
 	return new Promise<T | undefined>((resolve, reject) => {
 		const t = db.transaction(STORE, mode);
-		const req = work(t.objectStore(STORE));
+		let req: IDBRequest<T> | void;
+		try {
+			req = work(t.objectStore(STORE));
+		} catch (e) {
+			// a put that throws (quota, an object that cannot be stored) undoes the whole transaction
+			t.abort();
+			db.close();
+			reject(storageError(e));
+			return;
+		}
 		t.oncomplete = () => {
 			db.close();
 			resolve(req ? req.result : undefined);
 		};
 		t.onabort = t.onerror = () => {
 			db.close();
-			const e = t.error ?? (req ? req.error : null);
-			reject(
-				e?.name === 'QuotaExceededError'
-					? new Error("this browser's storage for the site is full")
-					: (e ?? new Error('storage transaction failed'))
-			);
+			reject(storageError(t.error ?? (req ? req.error : null)));
 		};
 	});
 }
 
 export async function listImports(): Promise<ImportRecord[]> {
 	const all = (await tx<ImportRecord[]>('readonly', (s) => s.getAll())) ?? [];
-	return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+	// a batch's records share a time; their ids keep the order they were listed in
+	return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** `r` must be a plain object (pass $state.snapshot of reactive state): IndexedDB clones it. */
-export const putImport = (r: ImportRecord) => tx('readwrite', (s) => s.put(r)).then(() => undefined);
+/**
+ * Imports in one transaction: all stored, or none. Records must be plain objects (pass
+ * $state.snapshot of reactive state): IndexedDB clones them.
+ */
+export const putImports = (records: ImportRecord[]) =>
+	tx('readwrite', (s) => {
+		for (const r of records) s.put(r);
+	}).then(() => undefined);
 export const deleteImport = (id: string) => tx('readwrite', (s) => s.delete(id)).then(() => undefined);
 export const clearImports = () => tx('readwrite', (s) => s.clear()).then(() => undefined);
