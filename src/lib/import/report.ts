@@ -1,5 +1,6 @@
-/** An inspection report (text, or text taken from a PDF) -> rows, with its area placed in a region. */
+/** An inspection report (text, a web page, or text taken from a PDF) -> rows, with its area placed in a region. */
 import { authorityIdOf, rowsFromExtracted, type AreaInfo, type Provenance } from '../dataset/from-extracted';
+import { htmlToText, looksLikeHtmlDocument } from '../ingest/html';
 import { extract } from '../ingest/index';
 import { emptyDataset, type Dataset } from '../schema/tables';
 import type { Problem } from './ratings-csv';
@@ -25,7 +26,9 @@ export function importReport(
 	area: AreaInfo | undefined,
 	provenance: Provenance = 'imported'
 ): ReportImport {
-	const result = extract(text);
+	// a saved web page (.html, or a text file that is one) is read through its text, as the CLI reads it
+	const html = /\.(html?|xhtml)$/i.test(file) || looksLikeHtmlDocument(text);
+	const result = extract(html ? htmlToText(text) : text);
 	if (!result.ok)
 		return {
 			rows: emptyDataset(),
