@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { checkDataset, concatDatasets, mergeReportsWithReference, seedRegionsFrom } from '../../src/lib/dataset/assemble';
 import { rowsFromExtracted } from '../../src/lib/dataset/from-extracted';
 import { formatProblem, ReferenceError, rowsFromReference } from '../../src/lib/dataset/from-reference';
+import { addScrapedInspections, SCRAPE_FILE, type ScrapeResult } from '../../src/lib/dataset/from-scrape';
 import { sortRows } from '../../src/lib/dataset/order';
 import { slug } from '../../src/lib/ingest/header';
 import { extract } from '../../src/lib/ingest/index';
@@ -16,6 +17,8 @@ import { documentText } from './read-document';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 export const SHARED = process.env.YJ_SHARED ?? join(ROOT, '..', 'shared');
+/** The project's own inputs (inputs/README.md), named in the manifest by their path in the project. */
+export const REGION_LOOKUP = 'inputs/local-authority-regions.csv';
 
 export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -36,12 +39,12 @@ async function readSources() {
 			`${SHARED} not found: data:build reads ../shared/reports and ../shared/reference (the committed data/ needs neither).`
 		);
 	const sources: SourceInfo[] = [];
-	const readBytes = (rel: string) => {
-		const bytes = readFileSync(join(SHARED, rel));
+	const readBytes = (rel: string, dir = SHARED) => {
+		const bytes = readFileSync(join(dir, rel));
 		sources.push({ file: rel, sha256: sha256(bytes), bytes: bytes.length });
 		return new Uint8Array(bytes);
 	};
-	const read = (rel: string) => Buffer.from(readBytes(rel)).toString('utf8');
+	const read = (rel: string, dir = SHARED) => Buffer.from(readBytes(rel, dir)).toString('utf8');
 	const reportFiles = readdirSync(join(SHARED, 'reports'))
 		.filter((f) => REPORT_FILE.test(f))
 		.sort();
@@ -58,12 +61,14 @@ async function readSources() {
 		overallRatings: { file: 'reference/published-overall-ratings.csv', text: read('reference/published-overall-ratings.csv') },
 		annualAggregates: { file: 'reference/annual-aggregates.csv', text: read('reference/annual-aggregates.csv') }
 	};
+	const scrape = { file: SCRAPE_FILE, text: read(SCRAPE_FILE) };
 	const readme = read('reference/README.md');
-	return { sources, reports, reference, readme };
+	const regions = { file: REGION_LOOKUP, text: read(REGION_LOOKUP, ROOT) };
+	return { sources, reports, reference, scrape, regions, readme };
 }
 
-export async function buildDataset(): Promise<{ data: Dataset; sources: SourceInfo[] }> {
-	const { sources, reports, reference, readme } = await readSources();
+export async function buildDataset(): Promise<{ data: Dataset; sources: SourceInfo[]; scrapeMatches: ScrapeResult['matches'] }> {
+	const { sources, reports, reference, scrape, regions, readme } = await readSources();
 	const parts: Dataset[] = [];
 	for (const r of reports) {
 		const result = extract(r.text);
@@ -71,16 +76,20 @@ export async function buildDataset(): Promise<{ data: Dataset; sources: SourceIn
 		const src = sources.find((s) => s.file === r.file)!;
 		parts.push(rowsFromExtracted(result.value, { file: r.file, sha256: src.sha256 }, 'report'));
 	}
+	const seedRegions = seedRegionsFrom(readme, slug);
 	let ref: Dataset;
+	let scrapeMatches: ScrapeResult['matches'];
 	try {
-		ref = rowsFromReference(reference);
+		const scraped = addScrapedInspections(rowsFromReference(reference), { scrape, regions, seedRegions, seedFrom: 'reference/README.md' });
+		ref = scraped.data;
+		scrapeMatches = scraped.matches;
 	} catch (e) {
 		if (e instanceof ReferenceError) throw new BuildError(`bad reference data:\n${e.problems.map(formatProblem).join('\n')}`);
 		throw e;
 	}
-	const data = mergeReportsWithReference(concatDatasets(parts), ref, seedRegionsFrom(readme, slug));
+	const data = mergeReportsWithReference(concatDatasets(parts), ref, seedRegions);
 	const problems = checkDataset(data);
 	if (problems.length) throw new BuildError(`the assembled dataset is invalid:\n${problems.map(formatProblem).join('\n')}`);
 	for (const t of TABLE_NAMES) data[t] = sortRows(t, data[t]);
-	return { data, sources };
+	return { data, sources, scrapeMatches };
 }

@@ -13,6 +13,19 @@ export const PROVENANCE_NAMES: Record<string, string> = {
 	synthetic: 'synthetic'
 };
 
+/** Where a reference row comes from, by its source_file: in a sentence ("From ...") and as link text. */
+export const REFERENCE_SOURCES: Record<string, { from: string; link: string }> = {
+	'reference/published-inspections.csv': {
+		from: 'a published page (HMIP press release, news story or council page)',
+		link: 'published page'
+	},
+	'reference/published-overall-ratings.csv': { from: 'a published list of the 2019-20 ratings', link: 'published page' },
+	'reference/scraped-overall-ratings.csv': {
+		from: "the HMIP report, as read by data-to-insight's scrape",
+		link: "HMIP report page (figures from data-to-insight's scrape)"
+	}
+};
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "2020-06" -> "June 2020"; a year alone stays a year. */
@@ -34,7 +47,9 @@ export const WARNING_EXPLANATIONS: Record<string, string> = {
 	'discretion-without-effect': 'Professional discretion is marked, but the published rating is what the rules give anyway.',
 	'score-difference': 'The score the report prints is not the sum of its standard ratings.',
 	'overall-rule-difference': 'The overall rating is not the band the score falls in.',
-	'reference-disagrees': 'A published page gives a different rating from the report.',
+	'reference-disagrees': 'A published page gives a different rating or score from the report.',
+	'scrape-disagrees':
+		"The data-to-insight scrape of the HMIP report gives a different value from the reference list of published inspections; the reference list's value is kept.",
 	'kq-pct-conflict': 'Two tables in the report give different percentages for one key question; the annexe figure is used.',
 	'context-conflict': 'The report gives two different values for one contextual figure; the first is used.',
 	'sample-mismatch': 'The report gives two different sizes for one case sample.',

@@ -12,6 +12,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveStatic } from '../../scripts/serve';
 import { ROOT } from '../paths';
+import { shipped } from '../shipped';
 import { cspViolations, dbReady, launch, openPage, settled } from './browser';
 import { DATA_ORIGIN, DATA_PORT } from './global-setup';
 
@@ -46,7 +47,7 @@ describe('data from another address', () => {
 		await page.click('nav a:has-text("Overview")');
 		await dbReady(page);
 		expect(page.url()).toContain('data=');
-		await expect.poll(() => page.locator('.count strong').textContent()).toBe(String(8 * 144));
+		await expect.poll(() => page.locator('.count strong').textContent()).toBe(String(8 * shipped.inspections));
 		expect(errors).toEqual([]);
 		expect(await cspViolations(page)).toEqual([]);
 		await context.close();

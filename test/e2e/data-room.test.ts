@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { parseCsv } from '../../src/lib/csv';
 import { cspViolations, dbReady, launch, openPage } from './browser';
+import { shipped } from '../shipped';
 
 const base = inject('baseURL');
 const ROOM = '/data/';
@@ -39,7 +40,7 @@ describe('SQL console', () => {
 
 		await page.fill('textarea[data-sql]', 'SELECT count(*)::INTEGER AS n FROM inspections');
 		await page.click('[data-sql-run]');
-		await expect.poll(() => page.locator('table[data-sql-result] tbody td').first().textContent()).toBe('144');
+		await expect.poll(() => page.locator('table[data-sql-result] tbody td').first().textContent()).toBe(String(shipped.inspections));
 		expect(await page.locator('table[data-sql-result] thead th').allTextContents()).toEqual(['n']);
 		expect(await page.locator('[data-sql-error]').count()).toBe(0);
 
@@ -157,12 +158,12 @@ describe('table browser', () => {
 		const { page, errors, context } = await openPage(browser, base);
 		await page.goto(`${base}${ROOM}?region=North+West`);
 		expect(await dbReady(page)).toBe('ready');
-		await expect.poll(() => total(page)).toBe(144);
+		await expect.poll(() => total(page)).toBe(shipped.inspections);
 		await page.check('#browse-filtered');
-		await expect.poll(() => total(page)).toBe(17);
+		await expect.poll(() => total(page)).toBe(shipped.inRegion('North West'));
 		const csv = await download(page, '[data-export="csv"]');
 		expect(csv.name).toBe('inspections-north-west.csv');
-		expect(parseCsv(csv.bytes.toString()).rows).toHaveLength(17);
+		expect(parseCsv(csv.bytes.toString()).rows).toHaveLength(shipped.inRegion('North West'));
 
 		// a table the filters cannot reach says so
 		await page.getByLabel('Table', { exact: true }).selectOption('thematic_recommendations');
@@ -175,7 +176,7 @@ describe('table browser', () => {
 		expect(Object.keys(files)).toContain('README.md');
 		expect(Object.keys(files)).toContain('key_questions.parquet');
 		const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
-		expect(manifest.tables.find((t: { table: string }) => t.table === 'inspections').rows).toBe(17);
+		expect(manifest.tables.find((t: { table: string }) => t.table === 'inspections').rows).toBe(shipped.inRegion('North West'));
 		expect(errors).toEqual([]);
 		await context.close();
 	});

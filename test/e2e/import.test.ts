@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dbReady, launch, openPage, settled } from './browser';
 import { REPORTS } from '../paths';
+import { shipped } from '../shipped';
 
 const base = inject('baseURL');
 let browser: Browser;
@@ -92,7 +93,7 @@ describe('import', () => {
 		expect(dialogs).toEqual([]);
 		await page.goto(`${base}/`);
 		await dbReady(page);
-		await expect.poll(() => page.locator('.count strong').textContent()).toBe('144');
+		await expect.poll(() => page.locator('.count strong').textContent()).toBe(String(shipped.inspections));
 		expect(errors).toEqual([]);
 		await context.close();
 	});

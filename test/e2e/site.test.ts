@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv';
 import { cspViolations, dbReady, launch, openPage, settled } from './browser';
+import { shipped } from '../shipped';
 
 const base = inject('baseURL');
 const VIEWS = [
@@ -67,7 +68,7 @@ describe('filters', () => {
 		expect(after).not.toBe(before);
 		expect(after).toContain('Bury and Rochdale');
 		expect(after).not.toContain('Leeds');
-		await expect.poll(() => page.locator('.count strong').textContent()).toBe('17');
+		await expect.poll(() => page.locator('.count strong').textContent()).toBe(String(shipped.inRegion('North West')));
 
 		await page.reload();
 		await dbReady(page);
@@ -211,6 +212,35 @@ describe('services', () => {
 		await expect.poll(() => page.locator('thead th[data-service]').count()).toBeGreaterThan(1);
 		expect(errors).toEqual([]);
 		await context.close();
+	});
+
+	it('two sources disagreeing is a warning on the profile, beside the rating kept', async () => {
+		const { page, errors, context } = await openPage(browser, base);
+		await page.goto(`${base}/authorities/west-sussex/`);
+		await dbReady(page);
+		const row = page.locator('tbody tr', { hasText: 'June 2022' });
+		expect(await row.locator('td').nth(3).textContent()).toMatch(/Good/);
+		await row.locator('a:has-text("1 data check")').click();
+		await page.waitForURL(/#h-west-sussex-2022-06$/);
+		const section = page.locator('section.inspection', { has: page.locator('#h-west-sussex-2022-06') });
+		expect(await section.locator('.warnings').textContent()).toMatch(
+			/data-to-insight scrape[\s\S]*gives the overall rating 'Requires improvement'; reference\/published-inspections\.csv gives 'Good', which is kept/
+		);
+		expect(await section.textContent()).toMatch(/score 26 of 36 \(as stated by the source\)/);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('an inspection only the scrape gives cites the HMIP report page, and /about names the scrape', async () => {
+		const html = await (await fetch(`${base}/authorities/kensington-and-chelsea/`)).text();
+		expect(html).toMatch(
+			/<a href="https:\/\/www\.justiceinspectorates\.gov\.uk\/hmiprobation\/inspections\/rbkc-yos\/"[^>]*>HMIP report page \(figures from data-to-insight's scrape\)<\/a>/
+		);
+		expect(html).toContain('London, England.');
+		const about = await (await fetch(`${base}/about/`)).text();
+		expect(about).toContain('https://github.com/data-to-insight/hmi-probation-youth-justice-scrape');
+		expect(about).toContain('reference/scraped-overall-ratings.csv');
+		expect(about).toContain('inputs/local-authority-regions.csv');
 	});
 });
 

@@ -14,6 +14,7 @@ import { checkReadOnly } from '../../src/lib/db/guard';
 import { openNodeEngine } from '../../src/lib/db/node';
 import { LOCKDOWN, type Engine } from '../../src/lib/db/types';
 import { ROOT } from '../paths';
+import { shipped } from '../shipped';
 
 const READS = [
 	'SELECT 1',
@@ -160,7 +161,7 @@ describe('the engine', () => {
 	const count = async () => (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM inspections'))[0].n;
 
 	it('a write inside the rolled-back transaction leaves the data as it was', async () => {
-		expect(await count()).toBe(144);
+		expect(await count()).toBe(shipped.inspections);
 		await db.query('BEGIN TRANSACTION');
 		try {
 			// the DELETE runs; query() then refuses its BigInt "Count" result, which is beside the point here
@@ -170,7 +171,7 @@ describe('the engine', () => {
 		} finally {
 			await db.query('ROLLBACK');
 		}
-		expect(await count()).toBe(144);
+		expect(await count()).toBe(shipped.inspections);
 		expect((await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM authorities'))[0].n).toBeGreaterThan(100);
 	});
 
@@ -251,17 +252,17 @@ describe('the console path (prepared, in a rolled-back transaction)', () => {
 		const out = consoleRun(sql);
 		expect(out).not.toBe('ran');
 		expect(out).toMatch(/disabled by configuration|Cannot prepare multiple statements|does not exist|Cannot FORCE CHECKPOINT/);
-		expect(count()).toBe(144);
+		expect(count()).toBe(shipped.inspections);
 	});
 
 	it('even a statement the guard would refuse changes nothing once rolled back', () => {
 		expect(consoleRun('DELETE FROM inspections')).toBe('ran');
-		expect(count()).toBe(144);
+		expect(count()).toBe(shipped.inspections);
 		expect(consoleRun('SELECT 1; COMMIT')).toMatch(/Cannot prepare multiple statements/);
 		// a lone COMMIT ends the console's own empty transaction: there is nothing in it to keep
 		consoleRun('COMMIT');
-		expect(count()).toBe(144);
+		expect(count()).toBe(shipped.inspections);
 		expect(consoleRun('DROP TABLE inspections')).toBe('ran');
-		expect(count()).toBe(144);
+		expect(count()).toBe(shipped.inspections);
 	});
 });

@@ -24,6 +24,7 @@ import { buildRisk } from '../../src/lib/views/risk-of-harm';
 import { buildDisproportionality } from '../../src/lib/views/disproportionality';
 import { serverDocument } from '../../src/lib/charts/server';
 import { ROOT } from '../paths';
+import { shipped } from '../shipped';
 
 let db: Engine;
 beforeAll(async () => {
@@ -34,27 +35,33 @@ afterAll(() => db?.close());
 describe('overview', () => {
 	it('counts services and inspections in view, by source', async () => {
 		const o = await overview(db, {});
-		expect(o.coverage).toMatchObject({ inspections: 144, services: 127, report: 4, reference: 140 });
-		expect(o.byYear.reduce((s, r) => s + r.n, 0) + o.undated).toBe(143); // the 2016 screening has no overall rating
+		expect(o.coverage).toMatchObject({
+			inspections: shipped.inspections,
+			services: shipped.services,
+			report: shipped.fromSource('report'),
+			reference: shipped.fromSource('reference')
+		});
+		expect(o.coverage.report).toBe(4);
+		expect(o.byYear.reduce((s, r) => s + r.n, 0) + o.undated).toBe(shipped.rated); // the 2016 screening has no overall rating
 		// year and region come from one query (GROUPING SETS): each counts every rated inspection once
-		expect(o.byRegion.reduce((s, r) => s + r.n, 0)).toBe(143);
+		expect(o.byRegion.reduce((s, r) => s + r.n, 0)).toBe(shipped.rated);
 		expect(o.undated).toBeGreaterThan(0);
 		expect(o.byYear.every((r) => /^\d{4}$/.test(r.key))).toBe(true);
 	});
 
-	it('filters by region: the North West has Bury and Rochdale (Good, 2020) among its 17', async () => {
+	it('filters by region: the North West has Bury and Rochdale (Good, 2020) among its inspections', async () => {
 		const o = await overview(db, { region: 'North West' });
-		expect(o.coverage.inspections).toBe(17);
+		expect(o.coverage.inspections).toBe(shipped.inRegion('North West'));
 		expect(o.byRegion.every((r) => r.key === 'North West')).toBe(true);
 		expect(o.byYear.find((r) => r.key === '2020' && r.rating === 'Good')?.provenance_report).toBe(1);
-		expect(await countMatching(db, { region: 'North West' })).toBe(17);
+		expect(await countMatching(db, { region: 'North West' })).toBe(shipped.inRegion('North West'));
 	});
 
 	it('headline findings are sentences computed from the data', async () => {
 		const o = await overview(db, {});
 		expect(o.headlines).toHaveLength(3);
 		expect(o.headlines[1].text).toMatch(
-			/^\d+ of 143 inspections in view \(\d+%\) were rated Requires improvement or Inadequate overall\.$/
+			new RegExp(`^\\d+ of ${shipped.rated} inspections in view \\(\\d+%\\) were rated Requires improvement or Inadequate overall\\.$`)
 		);
 		// three full reports, 7 case-based standards each with all three themes, except Thurrock 2.4 (no 2.4.3)
 		expect(o.headlines[2].text).toMatch(/of 20 case-based standards in the 3 full reports/);

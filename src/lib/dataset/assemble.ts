@@ -67,6 +67,14 @@ export function mergeReportsWithReference(
 				`The reference list gives the overall rating as '${ref.overall_rating}'; the report says '${ins.overall_rating}'.`
 			);
 		}
+		// the report's score is recomputed from its standards; a stated one (reference page or scrape) is checked against it
+		if (ref.score !== null && ins.score !== null && ref.score !== ins.score) {
+			warn(
+				ins.inspection_id as string,
+				'reference-disagrees',
+				`The reference rows give the score as ${ref.score}/36 (notes say where from); the report's standards give ${ins.score}/36.`
+			);
+		}
 		for (const stated of reference.standard_ratings.filter((r) => r.inspection_id === ref.inspection_id)) {
 			const own = reports.standard_ratings.find((r) => r.inspection_id === ins.inspection_id && r.code === stated.code);
 			if (own && own.rating !== stated.rating) {

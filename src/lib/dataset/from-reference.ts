@@ -27,7 +27,7 @@ export function formatProblem(p: SourceProblem): string {
 	return `${p.file}${p.line ? `, line ${p.line}` : ''}${p.field ? `, column ${p.field}` : ''}: ${p.message}`;
 }
 
-const optional = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === '' ? undefined : v), t.optional());
+export const optional = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === '' ? undefined : v), t.optional());
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
 const ratingWord = z.enum(RATINGS, { message: `expected one of ${RATINGS.join(', ')}` });
 

@@ -7,14 +7,9 @@
 import type { Caseload, Offence, Warning } from '../schema/extracted';
 import { parsePct, parseValue } from './numbers';
 import type { Row } from './text';
-import { stripFootnotes, toBlocks } from './text';
+import { stripFootnotes } from './text';
 
 type Dimension = Caseload['dimension'];
-
-interface Token {
-	text: string;
-	n: number;
-}
 
 function dimensionOf(header: string): Dimension | undefined {
 	const h = stripFootnotes(header).text.toLowerCase();
@@ -52,68 +47,159 @@ function groupOf(label: string): Caseload['group'] {
 	return 'yot';
 }
 
-function tokensOf(rows: Row[]): Token[] {
-	return toBlocks(rows).map((b) => ({ text: b.text, n: b.n }));
+/** One word or one percentage of the caseload tables, whatever the layout cut them into. */
+interface Word {
+	text: string;
+	n: number;
+	pct?: ReturnType<typeof parsePct>;
 }
 
+function wordsOf(rows: Row[]): Word[] {
+	const out: Word[] = [];
+	for (const row of rows) {
+		for (const cell of row.cells) {
+			for (const w of stripFootnotes(cell).text.split(/\s+/)) {
+				if (!w) continue;
+				const pct = /%/.test(w) ? parsePct(w) : undefined;
+				out.push(pct ? { text: w, n: row.n, pct } : { text: w, n: row.n });
+			}
+		}
+	}
+	return out;
+}
+
+/**
+ * Categories named in a table header, read word by word so that a header whose cells wrapped
+ * ("Black and minority" / "ethnic", "Not" / "known") still gives one category per column.
+ * Returns the categories and the index of the first word after the header.
+ */
+function headerCategories(dimension: Dimension, words: Word[], from: number): { categories: string[]; next: number } {
+	const categories: string[] = [];
+	let i = from;
+	const lower = (k: number) => (words[k]?.text ?? '').toLowerCase().replace(/[^a-z0-9–-]/g, '');
+	for (; i < words.length && !words[i].pct; i++) {
+		const w = lower(i);
+		if (dimension === 'age') {
+			const c = categoryOf('age', words[i].text);
+			if (c) categories.push(c);
+			else if (!/^(years?|and|over|\(years\))$/.test(w) && !/^\(?years\)?$/.test(w)) break;
+			continue;
+		}
+		if (dimension === 'ethnicity') {
+			if (w === 'white') categories.push('white');
+			else if (w === 'black' || w === 'bame' || w === 'bme') categories.push('bame');
+			else if (w === 'minority' && !categories.includes('bame')) categories.push('bame');
+			else if (w === 'not' && [lower(i + 1), lower(i + 2)].some((x) => /^(known|stated|recorded)$/.test(x))) categories.push('unknown');
+			else if (w === 'unknown' || w === 'missing') categories.push('unknown');
+			else if (/^(asian|mixed|other)$/.test(w)) categories.push(w);
+			else if (!/^(and|minority|ethnic|ethnicity|known|stated|recorded|asian|black|race)$/.test(w)) break;
+			continue;
+		}
+		const c = categoryOf('gender', words[i].text);
+		if (c) categories.push(c);
+		else break;
+	}
+	return { categories: [...new Set(categories)].length === categories.length ? categories : [], next: i };
+}
+
+const DIMENSION_WORD = /^(age|race\/ethnicity|ethnicity|race|gender|sex)\b/i;
+
 export function extractCaseload(rows: Row[], warnings: Warning[]): Caseload[] {
-	const tokens = tokensOf(rows);
+	const words = wordsOf(rows);
 	const out: Caseload[] = [];
 	const seen = new Set<string>();
-	for (let i = 0; i < tokens.length; i++) {
-		const dimension = dimensionOf(tokens[i].text);
+	for (let i = 0; i < words.length; i++) {
+		const head = DIMENSION_WORD.exec(words[i].text);
+		if (!head) continue;
+		const dimension = dimensionOf(words[i].text);
 		if (!dimension) continue;
-		const categories: string[] = [];
-		let j = i + 1;
-		while (j < tokens.length && categoryOf(dimension, tokens[j].text)) {
-			categories.push(categoryOf(dimension, tokens[j].text)!);
-			j++;
-		}
+		let from = i + 1;
+		// "Age (years)"
+		while (from < words.length && /^\(?years?\)?$/i.test(words[from].text)) from++;
+		const { categories, next } = headerCategories(dimension, words, from);
 		if (categories.length < 2) continue;
-		// rows: a label, then one percentage per category
-		while (j < tokens.length && !parseValue(tokens[j].text) && parsePct(tokens[j + 1]?.text ?? '')) {
-			const label = tokens[j].text;
-			const group = groupOf(label);
-			const values = tokens.slice(j + 1, j + 1 + categories.length).map((t) => parsePct(t.text));
-			const got = values.filter((v) => v).length;
-			if (got !== categories.length) {
+		// rows: a label of a few words, then one percentage per category
+		let j = next;
+		while (j < words.length) {
+			let k = j;
+			while (
+				k < words.length &&
+				!words[k].pct &&
+				k - j < 12 &&
+				!(k > j && /^[A-Z]/.test(words[k].text) && DIMENSION_WORD.test(words[k].text))
+			)
+				k++;
+			if (k === j || k >= words.length || !words[k].pct) break;
+			const label = words
+				.slice(j, k)
+				.map((w) => w.text)
+				.join(' ');
+			if (dimensionOf(label)) break;
+			const values: Word[] = [];
+			while (k < words.length && words[k].pct && values.length < categories.length) values.push(words[k++]);
+			if (values.length !== categories.length) {
 				warnings.push({
 					code: 'caseload-short-row',
-					message: `Caseload row "${stripFootnotes(label).text}" (${dimension}) has ${got} figures for ${categories.length} categories.`,
-					line: tokens[j].n
+					message: `Caseload row "${label}" (${dimension}) has ${values.length} figures for ${categories.length} categories.`,
+					line: words[j].n
 				});
 			}
-			categories.forEach((category, k) => {
-				const v = values[k];
+			const group = groupOf(label);
+			categories.forEach((category, c) => {
+				const v = values[c]?.pct;
 				if (!v) return;
 				const key = `${dimension}/${group}/${category}`;
 				if (seen.has(key)) return;
 				seen.add(key);
 				out.push({ dimension, group, category, pct: v.value });
 			});
-			j += 1 + got;
+			j = k;
+			if (values.length !== categories.length) break;
 		}
 		i = j - 1;
 	}
 	return out;
 }
 
-/** "Offence types" table: offence, then its share (a bare number when the header says %). */
+/**
+ * "Offence types" table: offence, then its share (a bare number when the header says %), as
+ * cells, as one line ("Violence against the person 44") or one value per line.
+ */
 export function extractOffences(rows: Row[]): Offence[] {
-	const tokens = tokensOf(rows);
+	const start = rows.findIndex((r) => /^offence (types?|categories|mix)\b/i.test(stripFootnotes(r.cells[0] ?? '').text));
+	if (start < 0) return [];
 	const out: Offence[] = [];
-	for (let i = 0; i < tokens.length; i++) {
-		if (!/^offence (types?|categories|mix)\b/i.test(stripFootnotes(tokens[i].text).text)) continue;
-		let j = i + 1;
-		if (tokens[j] && /^%$/.test(tokens[j].text.trim())) j++;
-		while (j + 1 < tokens.length) {
-			const label = stripFootnotes(tokens[j].text).text;
-			const v = parsePct(tokens[j + 1].text, { bare: true });
-			if (!v || parseValue(tokens[j].text) || /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(tokens[j].text) || label.length > 80) break;
-			out.push({ offence: label, pct: v.value });
-			j += 2;
+	let label: string | undefined;
+	const value = (c: string) => parsePct(c, { bare: true });
+	for (const row of rows.slice(start + 1)) {
+		const cells = row.cells;
+		if (!cells.length) continue;
+		if (/^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(cells[0])) break;
+		if (cells.length === 1 && /^%$/.test(cells[0].trim()) && !out.length) continue;
+		let pair: [string, string] | undefined;
+		if (cells.length >= 2) pair = [cells[0], cells[1]];
+		else {
+			const m = /^(.*\D)\s+(\d{1,3}(?:\.\d+)?%?)$/.exec(cells[0]);
+			if (m && !parseValue(m[1])) pair = [m[1], m[2]];
 		}
-		if (out.length) break;
+		if (pair) {
+			const v = value(pair[1]);
+			const name = stripFootnotes(pair[0]).text;
+			if (!v || parseValue(pair[0]) || name.length > 80 || label) break;
+			out.push({ offence: name, pct: v.value });
+			continue;
+		}
+		const v = value(cells[0]);
+		if (v && label) {
+			out.push({ offence: label, pct: v.value });
+			label = undefined;
+			continue;
+		}
+		if (!v && !label && stripFootnotes(cells[0]).text.length <= 80) {
+			label = stripFootnotes(cells[0]).text;
+			continue;
+		}
+		break;
 	}
 	return out;
 }

@@ -11,8 +11,8 @@
 import type { ContextMetric, Warning } from '../schema/extracted';
 import { metricFor, type MetricDef } from './metrics';
 import { parseValue } from './numbers';
-import type { Block, Footnotes, Row } from './text';
-import { stripFootnotes, toBlocks } from './text';
+import type { Footnotes, Row } from './text';
+import { stripFootnotes } from './text';
 
 const REGIONS = [
 	'north east',
@@ -74,6 +74,10 @@ function contextSection(rows: Row[]): Row[] {
 
 const VALUE_CELL = { allowTrailer: true };
 
+/** Headings inside "Contextual facts" that end a run of values: the caseload tables and the like. */
+const SECTION_BREAK =
+	/^(caseload information|population information|additional caseload data|age \(years\)|age|race\/ethnicity|ethnicity|gender|offence types?)\b/i;
+
 export function extractContext(rows: Row[], authority: string, notes: Footnotes, warnings: Warning[]): ContextMetric[] {
 	const found: Found[] = [];
 	const add = (def: MetricDef, value: number, label: string, line: number, marks: number[], sectionMarks: number[] = []) => {
@@ -115,31 +119,67 @@ export function extractContext(rows: Row[], authority: string, notes: Footnotes,
 		}
 	}
 
-	// 2. One value per line inside "Contextual facts".
-	const blocks = toBlocks(contextSection(rows).filter((r) => r.cells.length <= 1));
-	let heading: { def: MetricDef; marks: number[] } | undefined;
-	for (let i = 0; i < blocks.length; i++) {
-		const b = blocks[i];
-		const v = parseValue(b.text);
-		if (!v) {
-			const def = metricFor(stripFootnotes(b.text).text);
-			const prev = blocks[i - 1];
-			const prevIsValue = prev && parseValue(prev.text);
-			if (def && !prevIsValue) heading = { def, marks: stripFootnotes(b.text).marks };
-			else if (!def && !prevIsValue && !isPlace(blocks, i)) heading = undefined;
+	// 2. One value per line inside "Contextual facts": a value, then its place or label over one
+	// or more lines, then the next value; a measure's heading may come between ("226" / "Leeds
+	// YJS" / ... / "England and" / "Wales" / "Reoffending rates" / "43.9%"). Blank lines are not
+	// relied on: PDF text keeps some and loses others. A run of text after a value is its label,
+	// except for a tail that names a measure, which heads the values after it.
+	type Item =
+		{ kind: 'value'; v: NonNullable<ReturnType<typeof parseValue>>; n: number } | { kind: 'text'; rows: Row[] } | { kind: 'reset' };
+	const items: Item[] = [];
+	for (const r of contextSection(rows)) {
+		if (!r.cells.length) continue;
+		const last = items[items.length - 1];
+		if (r.cells.length > 1 || /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(r.cells[0]) || SECTION_BREAK.test(stripFootnotes(r.cells[0]).text)) {
+			items.push({ kind: 'reset' });
 			continue;
 		}
-		const next: Block | undefined = blocks[i + 1];
-		if (!next || parseValue(next.text)) continue;
-		const own = metricFor(stripFootnotes(next.text).text);
-		const marks = stripFootnotes(next.text).marks;
-		if (own) add(own, v.value, next.text, b.n, marks);
-		else if (heading) {
-			add(heading.def, v.value, `${heading.def.description}: ${stripFootnotes(next.text).text}`, b.n, marks, heading.marks);
-			// the place label decides the scope, not the measure's description
-			found[found.length - 1].scope = scopeOf(stripFootnotes(next.text).text, authority);
+		const v = parseValue(r.cells[0]);
+		if (v) items.push({ kind: 'value', v, n: r.n });
+		else if (last?.kind === 'text') last.rows.push(r);
+		else items.push({ kind: 'text', rows: [r] });
+	}
+	const join = (rs: Row[]) => rs.map((r) => r.cells[0]).join(' ');
+	let heading: { def: MetricDef; marks: number[] } | undefined;
+	let pending: { v: NonNullable<ReturnType<typeof parseValue>>; n: number } | undefined;
+	for (const item of items) {
+		if (item.kind === 'reset') {
+			heading = undefined;
+			pending = undefined;
+			continue;
 		}
-		i++;
+		if (item.kind === 'value') {
+			pending = item;
+			continue;
+		}
+		const rs = item.rows;
+		if (!pending) {
+			const def = metricFor(stripFootnotes(join(rs)).text);
+			heading = def ? { def, marks: stripFootnotes(join(rs)).marks } : undefined;
+			continue;
+		}
+		// the shortest tail of the run that names a measure, after a label that does not
+		let split = rs.length;
+		for (let k = rs.length - 1; k >= 1; k--) {
+			if (metricFor(stripFootnotes(join(rs.slice(k))).text) && !metricFor(stripFootnotes(join(rs.slice(0, k))).text)) {
+				split = k;
+				break;
+			}
+		}
+		const labelText = join(rs.slice(0, split));
+		const own = metricFor(stripFootnotes(labelText).text);
+		const marks = stripFootnotes(labelText).marks;
+		if (own) add(own, pending.v.value, labelText, pending.n, marks);
+		else if (heading) {
+			add(heading.def, pending.v.value, `${heading.def.description}: ${stripFootnotes(labelText).text}`, pending.n, marks, heading.marks);
+			// the place label decides the scope, not the measure's description
+			found[found.length - 1].scope = scopeOf(stripFootnotes(labelText).text, authority);
+		}
+		pending = undefined;
+		if (split < rs.length) {
+			const tail = stripFootnotes(join(rs.slice(split)));
+			heading = { def: metricFor(tail.text)!, marks: tail.marks };
+		}
 	}
 
 	// Sources: a row's own footnote, else the last footnote seen for the same metric.
@@ -170,10 +210,4 @@ export function extractContext(rows: Row[], authority: string, notes: Footnotes,
 		out.push(metric);
 	}
 	return out;
-}
-
-/** A short label between values (a place name such as "Yorkshire"). */
-function isPlace(blocks: Block[], i: number): boolean {
-	const prev = blocks[i - 1];
-	return !!prev && !!parseValue(prev.text) && blocks[i].text.length < 60;
 }

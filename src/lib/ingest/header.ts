@@ -24,22 +24,108 @@ export function slug(s: string): string {
 		.replace(/^-|-$/g, '');
 }
 
-/** Where the report names the area: the line after "inspection of youth offending services in". */
-export function findAuthority(rows: Row[]): { authority: string; line: number } | undefined {
-	for (let i = 0; i < Math.min(rows.length, 400); i++) {
+/**
+ * The title forms of HMIP youth reports, the area after them (on the same line or the next):
+ * "An inspection of youth offending services in <area>", "Inspection of youth offending
+ * services: <area>", "An inspection of youth justice work with children and victims in
+ * <area>", "Report of Short Quality Screening (SQS) of youth offending work in <area>".
+ */
+const TITLE =
+	/(?:^|\b)(?:an? )?(?:(?:joint )?inspection of youth (?:offending|justice) (?:services|work|provision)(?: with children and victims)?|short quality screening(?: \(sqs\))? of youth (?:offending|justice) work)(?:\s+in\b|\s*:)\s*(.*)$/i;
+
+const MONTH_WORDS = MONTHS.join('|');
+
+/**
+ * The place name in what follows a title: cut at the inspectorate's name, a month, a page
+ * number, a hosting site's separator (" · ", "...") or a comma; "" when nothing place-like is left.
+ */
+export function tidyArea(raw: string): string {
+	let t = stripFootnotes(raw).text;
+	t = t.split(/\s+[·|]\s+|\.{3}|…|\s+[-–—]\s+/)[0];
+	t = t.split(/\s*\b(?:HM Inspectorate|HMI Probation|Her Majesty|HMIP\b|Inspectorate of Probation)/i)[0];
+	t = t.split(new RegExp(`\\s*\\b(?:${MONTH_WORDS})\\b`, 'i'))[0];
+	t = t.split(/[,;(]/)[0];
+	t = t
+		.replace(/\s+\d{1,4}$/, '')
+		.replace(/[.:;\s]+$/, '')
+		.trim();
+	// the place name is the run of capitalised words (and connectors) it starts with: a title
+	// run into the next sentence ("Derbyshire The inspection was ...") keeps only the place
+	const lower = t === t.toLowerCase();
+	const words = t.split(/\s+/);
+	let k = 0;
+	while (k < words.length && (lower || /^[A-Z&]/.test(words[k]) || CONNECTORS.has(words[k].toLowerCase()))) k++;
+	while (k > 1 && (CONNECTORS.has(words[k - 1].toLowerCase()) || SENTENCE_START.has(words[k - 1]))) k--;
+	return words.slice(0, k).join(' ');
+}
+
+const SENTENCE_START = new Set(['The', 'This', 'These', 'We', 'Our', 'It', 'A', 'An', 'In', 'On', 'Overall', 'Inspection']);
+
+const CONNECTORS = new Set(['and', 'upon', 'on', 'of', 'the', 'in', 'le', 'under', 'with', 'by', 'sea', 'y', 'a']);
+
+/** A place name: one to six words, capitalised but for connectors ("Stoke-on-Trent", "Bury and Rochdale"). */
+export function isPlaceName(t: string): boolean {
+	if (!t || t.length > 60 || /\d/.test(t)) return false;
+	const words = t.split(/\s+/);
+	if (words.length > 6) return false;
+	if (!/^[A-Z]/.test(words[0])) return false;
+	return words.every((w) => /^[A-Z][\p{L}'’.&-]*$/u.test(w) || CONNECTORS.has(w.toLowerCase()) || w === '&');
+}
+
+/** The title rows and the area each names, in order. */
+function titleAreas(rows: Row[]): { authority: string; line: number; title: string }[] {
+	const out: { authority: string; line: number; title: string }[] = [];
+	const limit = Math.min(rows.length, 600);
+	for (let i = 0; i < limit; i++) {
 		const t = rowText(rows[i]);
-		const inline = /(?:inspection of youth (?:offending|justice) (?:services|work|provision)|youth offending work) in\s+(.+?)\s*$/i.exec(t);
-		if (inline && inline[1] && !/^(england|wales)/i.test(inline[1])) {
-			return { authority: tidyName(inline[1]), line: rows[i].n };
-		}
-		if (/inspection of youth (offending|justice) (services|work)( in)?\s*$/i.test(t)) {
+		const m = TITLE.exec(t);
+		if (!m) continue;
+		let rest = m[1].trim();
+		let line = rows[i].n;
+		if (!rest) {
 			for (let j = i + 1; j < Math.min(rows.length, i + 6); j++) {
 				const next = rowText(rows[j]).trim();
-				if (next) return { authority: tidyName(next), line: rows[j].n };
+				if (next) {
+					rest = next;
+					line = rows[j].n;
+					break;
+				}
 			}
 		}
+		const area = tidyArea(rest);
+		// a hosting site's title is in lower case: it still votes, in the case the report uses
+		if (area && (isPlaceName(area) || isPlaceName(titleCase(area)))) out.push({ authority: area, line, title: t });
 	}
-	return undefined;
+	return out;
+}
+
+function titleCase(s: string): string {
+	return s.replace(/\b([a-z])([a-z'’-]*)/g, (m, a: string, b: string) => (CONNECTORS.has(m) ? m : a.toUpperCase() + b));
+}
+
+/**
+ * Where the report names the area: every title form in the front matter and the running
+ * headers votes; the name most of them give wins, spelt as the report spells it.
+ */
+export function findAuthority(rows: Row[]): { authority: string; line: number } | undefined {
+	const found = titleAreas(rows);
+	if (!found.length) return undefined;
+	const votes = new Map<string, { count: number; first: number; spellings: string[] }>();
+	found.forEach((f, k) => {
+		const key = f.authority.toLowerCase();
+		const v = votes.get(key) ?? { count: 0, first: k, spellings: [] };
+		v.count++;
+		v.spellings.push(f.authority);
+		votes.set(key, v);
+	});
+	const [, best] = [...votes.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)[0];
+	const spelt = best.spellings.find((s) => isPlaceName(s)) ?? titleCase(best.spellings[0]);
+	return { authority: spelt, line: found[best.first].line };
+}
+
+/** Is the title one of the 2024 programme's (youth justice work with children and victims)? */
+export function isChildrenAndVictims(rows: Row[]): boolean {
+	return titleAreas(rows).some((f) => /children and victims/i.test(f.title));
 }
 
 function tidyName(s: string): string {
@@ -48,8 +134,13 @@ function tidyName(s: string): string {
 		.trim();
 }
 
-/** Publication month: an explicit "Publication date", else the first month-year in the front matter. */
-export function findPublished(rows: Row[]): { published: string; line: number } | undefined {
+/**
+ * Publication month: an explicit "Publication date" or "Published" line; else the month and
+ * year beside the inspectorate's name on the title page ("HM Inspectorate of Probation, May
+ * 2020"); else, unless `strict`, the first month-year in the front matter that is not about
+ * fieldwork or statistics. HMIP's web copies print "Published:" with no date: no month then.
+ */
+export function findPublished(rows: Row[], { strict = false } = {}): { published: string; line: number } | undefined {
 	for (const row of rows.slice(0, 300)) {
 		const t = rowText(row);
 		if (/publication date|published( on| in)?\s*:/i.test(t)) {
@@ -57,9 +148,16 @@ export function findPublished(rows: Row[]): { published: string; line: number } 
 			if (p) return { published: p, line: row.n };
 		}
 	}
+	for (const row of rows.slice(0, 120)) {
+		const t = rowText(row);
+		if (!/(HM Inspectorate of Probation|HMI Probation|Inspectorate of Probation),?\s*(\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}/.test(t)) continue;
+		const p = monthOf(t.slice(t.search(/Inspectorate of Probation|HMI Probation/)));
+		if (p) return { published: p, line: row.n };
+	}
+	if (strict) return undefined;
 	for (const row of rows.slice(0, 80)) {
 		const t = rowText(row);
-		if (/fieldwork|inspected|inspection was conducted|census|statistics|estimates/i.test(t)) continue;
+		if (/fieldwork|inspected|inspection was conducted|took place|census|statistics|estimates|updated|post(ed)? on/i.test(t)) continue;
 		if (t.length > 120) continue;
 		const p = monthOf(t);
 		if (p) return { published: p, line: row.n };
@@ -96,7 +194,15 @@ export function findServiceName(rows: Row[], authority: string): string {
 		}
 	});
 	const best = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)[0];
-	return best ? best[0] : `${authority} youth justice service`;
+	if (best) return best[0];
+	// "We have inspected and rated <service> (<abbreviation>) across ...": the foreword names it
+	for (const row of rows.slice(0, 400)) {
+		const m = /inspected and rated (?:work with children and victims in |the work of )?(.+?)(?:\s*\([A-Z&]{2,8}\))?\s+across\b/.exec(
+			rowText(row)
+		);
+		if (m && m[1].toLowerCase().startsWith(authority.toLowerCase()) && m[1].length <= 100) return tidyName(m[1].replace(/’/g, "'"));
+	}
+	return `${authority} youth justice service`;
 }
 
 /** "Overall rating" followed by a rating in the same row or on the next lines; else "rated as: 'X'". */

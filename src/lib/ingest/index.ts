@@ -18,7 +18,7 @@ import {
 	slug
 } from './header';
 import { extractKeyQuestions } from './key-questions';
-import { reconcileRatings } from './ratings';
+import { extractCvRatings, reconcileRatings } from './ratings';
 import { extractRecommendations } from './recommendations';
 import { casesExamined, extractFindings, extractSqsContext } from './sqs';
 import { Footnotes, toRows } from './text';
@@ -74,18 +74,41 @@ export function extract(raw: string): ExtractResult {
 		return validated({ kind: 'thematic', ...empty, thematic, warnings });
 	}
 
-	const framework = found.framework;
 	const area = findAuthority(rows);
 	if (!area)
 		return { ok: false, reason: 'the area inspected is not named ("An inspection of youth offending services in ..." was not found)' };
-	const published = findPublished(rows);
-	if (!published) return { ok: false, reason: 'no publication month was found in the front matter' };
+	const cv = found.framework === 'children-victims-2024';
+	// HMIP's web copies print "Published:" without a date: the month is then unknown, never guessed
+	const published = findPublished(rows, { strict: cv });
+	if (!published && !cv) return { ok: false, reason: 'no publication month was found in the front matter' };
+	if (!published)
+		warnings.push({
+			code: 'published-missing',
+			message: 'The text gives no publication month (HMIP web copies print none): give it before the inspection is added.'
+		});
+	let framework = found.framework;
+	if (!framework) {
+		// No ratings table to tell the 2018 standards from the 2021 ones: the month decides.
+		// Reports up to October 2021 used the 2018 standards (HMIP's ratings pages of Hull, Kent
+		// and Kirklees list 3.4 Joint working), later ones the 2021 standards.
+		framework = published && published.published <= '2021-10' ? 'yos-2018' : 'yjs-2021';
+		warnings.push({
+			code: 'framework-inferred',
+			message: `No standards table was read, so the framework (${framework}) is inferred from the publication month${published ? ` (${published.published})` : ' (unknown)'}.`
+		});
+	}
+	if (found.noRatingsTable)
+		warnings.push({
+			code: 'partial-report',
+			message:
+				'partial report: no ratings table. The text is a youth inspection report but holds no table of standard ratings (it stops early, or the table could not be read); only what it states is kept.'
+		});
 	const notes = new Footnotes(rows);
 	const inspection: Inspection = {
-		id: inspectionId(area.authority, framework, published.published),
+		id: inspectionId(area.authority, framework, published?.published),
 		authority: area.authority,
 		serviceName: findServiceName(rows, area.authority),
-		published: published.published,
+		...(published ? { published: published.published } : {}),
 		framework,
 		sample: {}
 	};
@@ -108,21 +131,47 @@ export function extract(raw: string): ExtractResult {
 		});
 	}
 
+	if (cv) {
+		const overall = findOverallRating(rows);
+		if (overall) inspection.overallRating = overall.rating;
+		else warnings.push({ code: 'overall-missing', message: 'No overall rating was found.' });
+		const ratings = extractCvRatings(rows, warnings);
+		if (!ratings.length)
+			warnings.push({
+				code: 'partial-report',
+				message:
+					'partial report: no ratings table. None of the areas this programme rates (assessing, planning, implementation and delivery, work with victims) was found with a rating; only what the text states is kept.'
+			});
+		return validated({
+			kind: 'inspection',
+			inspection,
+			...empty,
+			ratings,
+			context: extractContext(rows, area.authority, notes, warnings),
+			caseload: extractCaseload(rows, warnings),
+			recommendations: extractRecommendations(rows, warnings),
+			warnings
+		});
+	}
+
 	const overall = findOverallRating(rows);
 	if (overall) inspection.overallRating = overall.rating;
 	else warnings.push({ code: 'overall-missing', message: 'No overall rating was found.' });
 	inspection.sample = findSample(rows, warnings);
-	const ratings = reconcileRatings(framework, rows, warnings);
+	const ratings = found.noRatingsTable ? [] : reconcileRatings(framework, rows, warnings);
 	const { keyQuestions, prompts } = extractKeyQuestions(framework, rows, notes, warnings);
 	const publishedScore = findPublishedScore(rows);
-	const rules = checkRules(framework, ratings, keyQuestions, {
-		overall: overall?.rating,
-		overallLine: overall?.line,
-		score: publishedScore?.score,
-		scoreLine: publishedScore?.line
-	});
-	warnings.push(...rules.warnings);
-	if (rules.recomputed.score !== undefined) inspection.score = rules.recomputed.score;
+	// with no ratings table there is nothing for the rules to check
+	if (!found.noRatingsTable) {
+		const rules = checkRules(framework, ratings, keyQuestions, {
+			overall: overall?.rating,
+			overallLine: overall?.line,
+			score: publishedScore?.score,
+			scoreLine: publishedScore?.line
+		});
+		warnings.push(...rules.warnings);
+		if (rules.recomputed.score !== undefined) inspection.score = rules.recomputed.score;
+	}
 
 	return validated({
 		kind: 'inspection',

@@ -89,6 +89,15 @@ export function extractKeyQuestions(framework: Framework, rows: Row[], notes: Fo
 					line: row.n
 				});
 			} else if (standardDef(framework, std)?.caseBased) {
+				const figure = cells.slice(1).find((c) => /\d/.test(c));
+				if (figure) {
+					// the row carries a figure, but not one that reads as a percentage
+					warnings.push({
+						code: 'row-unread',
+						message: `Key question ${code} has a figure that could not be read as a percentage: "${figure}".`,
+						line: row.n
+					});
+				}
 				questionLines.push(question);
 			}
 			continue;

@@ -5,7 +5,7 @@
  */
 import type { Framework, Rating, StandardRating, Warning } from '../schema/extracted';
 import { parseRating } from '../rules/bands';
-import { KNOWN_STANDARD_NAMES, standardDef, standardsFor } from '../rules/framework';
+import { CV_STANDARDS, KNOWN_STANDARD_NAMES, standardDef, standardsFor } from '../rules/framework';
 import type { Row } from './text';
 import { stripFootnotes } from './text';
 
@@ -24,7 +24,7 @@ export function standardHeading(cell: string): { code: string; rest: string } | 
 }
 
 /** Contents-page rows ("2.2 Planning.....\t21") are not ratings. */
-function isContentsRow(cells: string[]): boolean {
+export function isContentsRow(cells: string[]): boolean {
 	const last = cells[cells.length - 1];
 	return /\.{3,}/.test(cells.join(' ')) || (cells.length > 1 && /^\d{1,3}$/.test(last.trim()));
 }
@@ -84,7 +84,13 @@ export function reconcileRatings(framework: Framework, rows: Row[], warnings: Wa
 	for (const def of standardsFor(framework)) {
 		const seen = sightings.filter((s) => s.code === def.code);
 		if (!seen.length) {
-			warnings.push({ code: 'standard-missing', message: `No rating found for standard ${def.code} ${def.name}.` });
+			// where the report prints the standard without a rating that could be read
+			const lines = rows.filter((r) => !isContentsRow(r.cells) && standardHeading(r.cells[0] ?? '')?.code === def.code).map((r) => r.n);
+			warnings.push({
+				code: 'standard-missing',
+				message: `No rating could be read for standard ${def.code} ${def.name}${lines.length ? ` (printed on line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 5).join(', ')} without a readable rating)` : ''}.`,
+				...(lines.length ? { line: lines[0] } : {})
+			});
 			continue;
 		}
 		const rating = mostCommon(seen.map((s) => s.rating));
@@ -133,4 +139,64 @@ export function mostCommon<T>(values: T[]): T {
 	let best = values[0];
 	for (const v of values) if ((counts.get(v) ?? 0) > (counts.get(best) ?? 0)) best = v;
 	return best;
+}
+
+const CV_NAME_RE = /^(assessing|planning|implementation and delivery|work with victims|victims)$/i;
+
+/**
+ * The 2024 programme's ratings: each rated area (assessing, planning, implementation and
+ * delivery, work with victims) with a rating in the same row or on the next line, or in
+ * prose ("Work with victims was rated as 'Requires improvement'"). Kept under the programme's
+ * own codes (C1-C3, V1), never the 1.1-4.1 standards.
+ */
+export function extractCvRatings(rows: Row[], warnings: Warning[]): StandardRating[] {
+	const sightings: Sighting[] = [];
+	const defFor = (name: string) => {
+		const key = name
+			.toLowerCase()
+			.replace(/[^a-z ]/g, '')
+			.trim();
+		return CV_STANDARDS.find((d) => d.name.toLowerCase() === key || (key === 'victims' && d.code === 'V1'));
+	};
+	for (let i = 0; i < rows.length; i++) {
+		const cells = rows[i].cells;
+		for (let k = 0; k < cells.length; k++) {
+			const name = stripFootnotes(cells[k]).text.replace(/[:.]$/, '');
+			if (!CV_NAME_RE.test(name)) continue;
+			const def = defFor(name)!;
+			let rating = cells
+				.slice(k + 1)
+				.map(parseRating)
+				.find((r) => r);
+			if (!rating && k === cells.length - 1) {
+				const next = rows.slice(i + 1, i + 3).find((r) => r.cells.length);
+				rating = next && next.cells.length === 1 ? parseRating(next.cells[0]) : undefined;
+			}
+			if (rating) sightings.push({ code: def.code, name: def.name, rating, line: rows[i].n });
+		}
+		const t = stripFootnotes(cells.join(' ')).text;
+		for (const m of t.matchAll(
+			/\b(assessing|planning|implementation and delivery|work with victims)\b[^.]{0,60}?\b(?:was|were|is|are) (?:rated|judged)(?: as)?:?\s*['‘"“]?(Outstanding|Good|Requires improvement|Inadequate)/gi
+		)) {
+			const def = defFor(m[1]);
+			const rating = parseRating(m[2]);
+			if (def && rating) sightings.push({ code: def.code, name: def.name, rating, line: rows[i].n });
+		}
+	}
+	const out: StandardRating[] = [];
+	for (const def of CV_STANDARDS) {
+		const seen = sightings.filter((s) => s.code === def.code);
+		if (!seen.length) continue;
+		const rating = mostCommon(seen.map((s) => s.rating));
+		const disagree = seen.find((s) => s.rating !== rating);
+		if (disagree) {
+			warnings.push({
+				code: 'rating-conflict',
+				message: `${def.name} is rated '${rating}' in most places but '${disagree.rating}' on line ${disagree.line}; kept '${rating}'.`,
+				line: disagree.line
+			});
+		}
+		out.push({ code: def.code, name: def.name, domain: def.domain, rating, countsTowardsOverall: false });
+	}
+	return out;
 }

@@ -4,6 +4,9 @@
  * works on these rows, so the layout question is answered once, here.
  */
 
+import { prepareLines } from './layout';
+import { reflow } from './reflow';
+
 export interface Row {
 	/** 1-based line number in the input, for warnings */
 	n: number;
@@ -42,14 +45,7 @@ export function decodeEntities(s: string): string {
 	});
 }
 
-/** Line endings, BOM, non-breaking and zero-width spaces. */
-export function normaliseText(raw: string): string {
-	return raw
-		.replace(/^\uFEFF/, '')
-		.replace(/\r\n?/g, '\n')
-		.replace(/[\u00a0\u2007\u202f]/g, ' ')
-		.replace(/[\u200b-\u200d\u2060]/g, '');
-}
+export { normaliseText } from './layout';
 
 const BLOCK_TAG = /<\s*\/?\s*(p|div|li|ul|ol|br|tr|td|th|table|tbody|thead|h[1-6])\b[^>]*>/gi;
 const ANY_TAG = /<\s*\/?\s*[a-z][a-z0-9]*\b[^>]*>/gi;
@@ -94,27 +90,25 @@ function splitCells(line: string): string[] {
  * with no cells, because one-value-per-line layouts are delimited by them.
  */
 export function toRows(raw: string): Row[] {
-	const lines = normaliseText(raw).split('\n');
 	const rows: Row[] = [];
-	lines.forEach((line, i) => {
-		const n = i + 1;
+	for (const { n, text: line } of prepareLines(raw)) {
 		if (line.trim() === '') {
 			rows.push({ n, cells: [] });
-			return;
+			continue;
 		}
-		if (SEPARATOR.test(line) && /[-–—=]{2,}/.test(line)) return;
+		if (SEPARATOR.test(line) && /[-–—=]{2,}/.test(line)) continue;
 		const cells = splitCells(line).map(cellParagraphs);
 		const depth = Math.max(0, ...cells.map((c) => c.length));
 		if (depth === 0) {
 			rows.push({ n, cells: [] });
-			return;
+			continue;
 		}
 		for (let k = 0; k < depth; k++) {
 			const rowCells = cells.map((c) => c[k]).filter((c): c is string => c !== undefined && c !== '');
 			if (rowCells.length) rows.push({ n, cells: rowCells });
 		}
-	});
-	return rows;
+	}
+	return reflow(rows);
 }
 
 /** Footnote markers (superscript digits) removed from a label, and the numbers they carried. */

@@ -58,17 +58,18 @@ export function overallRating(total: number, resettlement?: Rating): Rating {
 
 /** Normalise a rating as printed ("Requires Improvement", "'Good'", "**Outstanding** ☆"). */
 export function parseRating(text: string): Rating | undefined {
+	// letters only, so that a PDF text layer's "Requires i mprovement" or "Inadeq uate" reads too
 	const t = text
 		.replace(/[*'‘’"“”☆★.:]/g, ' ')
-		.replace(/\s+/g, ' ')
 		.trim()
 		.toLowerCase();
-	switch (t) {
+	if (t.length > 40) return undefined;
+	switch (t.replace(/[^a-z]/g, '')) {
 		case 'outstanding':
 			return 'Outstanding';
 		case 'good':
 			return 'Good';
-		case 'requires improvement':
+		case 'requiresimprovement':
 			return 'Requires improvement';
 		case 'inadequate':
 			return 'Inadequate';

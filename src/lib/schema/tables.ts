@@ -100,7 +100,7 @@ export const TABLES: Record<TableName, TableDef> = {
 			s('overall_rating', 'Overall rating as published: Outstanding, Good, Requires improvement, Inadequate', true),
 			i(
 				'score',
-				'Total of the 12 core standards, 0-36: recomputed from the ratings for reports (differences from the printed score are in extraction_warnings); as stated for reference rows',
+				'Total of the 12 core standards, 0-36: recomputed from the ratings for reports (differences from the printed score are in extraction_warnings); as stated for reference rows (by the page, or by the data-to-insight scrape of the report: notes say which)',
 				true,
 				'points'
 			),
@@ -114,11 +114,19 @@ export const TABLES: Record<TableName, TableDef> = {
 			i('sample_ooc_harm', 'Out-of-court cases with factors related to harm to others', true, 'cases'),
 			i('sample_ooc_safety', "Out-of-court cases with factors related to the child's safety and wellbeing", true, 'cases'),
 			s('lead_inspector', 'Lead inspector named in the report', true),
-			s('source_file', 'Report text file the row was extracted from', true),
+			s('source_file', 'File the row comes from: report text, or the reference CSV', true),
 			s('source_sha256', 'SHA-256 of that file', true),
-			s('source_url', 'Public page the reference facts come from', true),
+			s(
+				'source_url',
+				'Public page the reference facts come from (for inspections from the scrape, the HMIP inspection page it read)',
+				true
+			),
 			s('source_quote', 'Verbatim quote from that page', true),
-			s('notes', 'Notes from the reference file', true),
+			s(
+				'notes',
+				'Notes from the reference file, and what the data-to-insight scrape added (date, score) with its line and the report page',
+				true
+			),
 			provenance
 		]
 	},
@@ -249,13 +257,18 @@ export const TABLES: Record<TableName, TableDef> = {
 	extraction_warnings: {
 		name: 'extraction_warnings',
 		key: ['inspection_id', 'ordinal'],
-		description: 'Inconsistencies found in the sources and differences from the rating rules. Nothing published is changed.',
+		description:
+			'Inconsistencies found in the sources, differences from the rating rules, and disagreements between two sources of one inspection (the message says which value is kept). Nothing published is changed.',
 		columns: [
 			inspectionId,
 			i('ordinal', 'Position, 1-based'),
 			s('code', 'Kind of warning'),
 			s('message', 'What was found'),
-			i('line', 'Line of the source text', true),
+			i(
+				'line',
+				'Line of the source: the report text (provenance report or imported), or the reference CSV the message names (provenance reference)',
+				true
+			),
 			provenance
 		]
 	},

@@ -1,0 +1,407 @@
+/**
+ * Text as tools lay it out -> lines as the report printed them. Reports arrive from pdf.js,
+ * `pdftotext -layout` and `-raw`, text copied from a PDF viewer, HMIP's web pages and
+ * document-hosting sites' transcripts. Before any parser looks at them, this removes what
+ * the page added (running headers and footers with page numbers, a hosting site's chrome and
+ * "Page N:" lines), mends what the text layer broke (words hyphenated at line ends, words split
+ * by a space, ligatures) and, for text laid out with runs of spaces, turns columns into tab-
+ * separated cells and folds a cell's wrapped lines back into it.
+ *
+ * Every step is linear in the input (one pass, or a pass per fixed vocabulary word).
+ * Line numbers are those of the input, so warnings still point at the right line.
+ */
+
+export interface Line {
+	/** 1-based line number in the input */
+	n: number;
+	text: string;
+	/** first line of a page (after a form feed or a transcript's "Page N:" line) */
+	pageStart?: boolean;
+}
+
+const LIGATURES: Record<string, string> = { ﬀ: 'ff', ﬁ: 'fi', ﬂ: 'fl', ﬃ: 'ffi', ﬄ: 'ffl', ﬅ: 'st', ﬆ: 'st' };
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const sup = (digits: string) => [...digits].map((d) => SUPERSCRIPT[Number(d)]).join('');
+
+/** Line endings, BOM, no-break and zero-width spaces, soft hyphens, ligatures. */
+export function normaliseText(raw: string): string {
+	return raw
+		.replace(/^\uFEFF/, '')
+		.replace(/\r\n?/g, '\n')
+		.replace(/[\u00a0\u2007\u202f]/g, ' ')
+		.replace(/[\u200b-\u200d\u2060\u00ad]/g, '')
+		.replace(/[ﬀﬁﬂﬃﬄﬅﬆ]/g, (c) => LIGATURES[c]);
+}
+
+const TRANSCRIPT_PAGE = /^\s*Page (\d{1,4}):\s/;
+
+/** Lines of the text, a form feed marking the first line of each page. */
+function splitLines(text: string): Line[] {
+	const out: Line[] = [];
+	const raw = text.split('\n');
+	let pageNext = false;
+	for (let i = 0; i < raw.length; i++) {
+		let t = raw[i];
+		let pageStart = pageNext;
+		pageNext = false;
+		if (t.includes('\f')) {
+			// pdftotext puts the form feed at the start of the next page's first line
+			const parts = t.split('\f');
+			if (parts[parts.length - 1].trim() === '') pageNext = true;
+			else pageStart = true;
+			t = parts.join(' ');
+		}
+		out.push({ n: i + 1, text: t.replace(/\s+$/, ''), ...(pageStart ? { pageStart } : {}) });
+	}
+	return out;
+}
+
+/**
+ * A document-hosting site's transcript: its chrome (title, views, "TRANSCRIPT", category)
+ * comes before the first "Page N:" line, and each page starts with "Page N: <title> · <text>".
+ * Both go; the page boundaries stay. Needs "Page 1:" near the top, or several pages in order.
+ */
+function dropTranscriptChrome(lines: Line[]): Line[] {
+	const pages: number[] = [];
+	for (let i = 0; i < lines.length; i++) {
+		const m = TRANSCRIPT_PAGE.exec(lines[i].text);
+		if (m) pages.push(i);
+	}
+	if (!pages.length) return lines;
+	const firstNum = Number(TRANSCRIPT_PAGE.exec(lines[pages[0]].text)![1]);
+	if (!(firstNum === 1 && pages[0] < 80) && pages.length < 2) return lines;
+	const out: Line[] = [];
+	let nextStart = false;
+	for (let i = pages[0]; i < lines.length; i++) {
+		if (TRANSCRIPT_PAGE.test(lines[i].text)) {
+			nextStart = true;
+			continue;
+		}
+		out.push(nextStart ? { ...lines[i], pageStart: true } : lines[i]);
+		if (nextStart && lines[i].text.trim()) nextStart = false;
+	}
+	return out;
+}
+
+/** HMIP's web copies: "(Back to top)" after headings, "[1]" footnote references. */
+function webCopyMarks(t: string): string {
+	return t
+		.replace(/\s*\(Back to top\)\s*$/i, '')
+		.replace(/(\S)\[(\d{1,2})\]/g, (_, c: string, d: string) => c + sup(d))
+		.replace(/^\s*\[(\d{1,2})\]\s+/, (_, d: string) => sup(d) + ' ');
+}
+
+/** A line's shape with its numbers blanked: "Inspection of youth offending services in X #". */
+function furnitureKey(t: string): string {
+	return t.trim().replace(/\s+/g, ' ').replace(/\d+/g, '#');
+}
+
+/** A page number alone: "12", "Page 12", "12 of 40", "- 12 -". */
+const PAGE_NUMBER = /^\s*(?:page\s+)?[-–]?\s*\d{1,4}\s*(?:(?:of|\/)\s*\d{1,4})?\s*[-–]?\s*$/i;
+
+/**
+ * Running headers and footers. With page boundaries known, a line shape (numbers blanked)
+ * that opens or closes at least three pages and a third of them is furniture, and so is a page
+ * number alone at a page's edge. Without them (pages joined by blank lines), a short line with
+ * one page-number-like number at its start or end whose shape recurs with different numbers
+ * ("... in Camden 1", "... in Camden 2") is furniture. Table rows are never touched: a shape
+ * with a %, £ or a decimal is data.
+ */
+function dropFurniture(lines: Line[]): Line[] {
+	const drop = new Set<number>();
+	const starts = lines.map((l, i) => (l.pageStart ? i : -1)).filter((i) => i >= 0);
+	if (starts.length >= 2) {
+		const bounds = [0, ...starts, lines.length];
+		const edgeKeys = new Map<string, Set<number>>();
+		const edges: { i: number; key: string; page: number }[] = [];
+		for (let p = 0; p + 1 < bounds.length; p++) {
+			const idx: number[] = [];
+			for (let i = bounds[p]; i < bounds[p + 1]; i++) if (lines[i].text.trim()) idx.push(i);
+			const edge = [...idx.slice(0, 2), ...idx.slice(-2)];
+			for (const i of new Set(edge)) {
+				const key = furnitureKey(lines[i].text);
+				if (key.length > 160 || /[%£]|#\.#/.test(key)) continue;
+				if (PAGE_NUMBER.test(lines[i].text)) {
+					drop.add(i);
+					continue;
+				}
+				edges.push({ i, key, page: p });
+				const s = edgeKeys.get(key) ?? new Set<number>();
+				s.add(p);
+				edgeKeys.set(key, s);
+			}
+		}
+		const pageCount = bounds.length - 1;
+		for (const e of edges) {
+			const pages = edgeKeys.get(e.key)!.size;
+			if (pages >= 3 && pages >= pageCount / 3) drop.add(e.i);
+		}
+	}
+	// Numbered running headers wherever they are.
+	const numbered = new Map<string, { idx: number[]; nums: Set<string> }>();
+	lines.forEach((l, i) => {
+		const t = l.text.trim();
+		if (t.length > 140 || !/[a-z]/i.test(t) || /[%£]|\d\.\d|\d,\d/.test(t)) return;
+		const m = /^(.*\D)\s+(\d{1,3})$/.exec(t) ?? /^(\d{1,3})\s+(\D.*)$/.exec(t);
+		if (!m) return;
+		const num = /^\d/.test(m[1]) ? m[1] : m[2];
+		if (/\d/.test(t.replace(num, ''))) return;
+		const key = furnitureKey(t);
+		const e = numbered.get(key) ?? { idx: [], nums: new Set<string>() };
+		e.idx.push(i);
+		e.nums.add(num);
+		numbered.set(key, e);
+	});
+	for (const [key, e] of numbered) {
+		const titled = /inspection|inspectorate|probation|report/i.test(key);
+		if (e.nums.size >= 2 && (e.idx.length >= 3 || titled)) for (const i of e.idx) drop.add(i);
+	}
+	if (!drop.size) return lines;
+	// A dropped line leaves a blank one behind, so blocks it separated stay separate.
+	return lines.map((l, i) => (drop.has(i) ? { n: l.n, text: '', ...(l.pageStart ? { pageStart: true } : {}) } : l));
+}
+
+/** Prefixes that keep their hyphen when a compound word breaks at it ("out-of-" + "court"). */
+const COMPOUND = new Set([
+	'of',
+	'out',
+	'well',
+	'self',
+	'non',
+	'co',
+	'pre',
+	'post',
+	'multi',
+	'cross',
+	'long',
+	'short',
+	'full',
+	'part',
+	'first',
+	'face',
+	'high',
+	'low',
+	'follow',
+	'child',
+	'risk',
+	'age',
+	'time',
+	'sub',
+	'inter',
+	'under',
+	'over',
+	'anti',
+	'mid',
+	'year',
+	'in',
+	'x',
+	'e'
+]);
+
+/**
+ * A word hyphenated at a line's end joins its other half, which leaves the next line; the
+ * hyphen stays for compounds ("out-of-court"). Only when the next line goes on in lower case.
+ */
+function mendHyphenation(lines: Line[]): Line[] {
+	const out = lines.map((l) => ({ ...l }));
+	const gone = new Set<number>();
+	for (let i = 0; i + 1 < out.length; i++) {
+		if (gone.has(i)) continue;
+		const m = /(^|[\s(])([A-Za-z]+(?:-[A-Za-z]+)*)-$/.exec(out[i].text);
+		if (!m || out[i].text.includes('\t')) continue;
+		let j = i + 1;
+		while (j < out.length && out[j].text.trim() === '' && j - i <= 2 && !out[j].pageStart) j++;
+		if (j >= out.length || out[j].text.includes('\t')) continue;
+		const next = /^\s*([a-z][A-Za-z'’]*[.,;:?)]*)(\s+|$)/.exec(out[j].text);
+		if (!next) continue;
+		const last = m[2].split('-').pop()!.toLowerCase();
+		const joiner = COMPOUND.has(last) ? '-' : '';
+		out[i].text = out[i].text.slice(0, -1) + joiner + next[1];
+		// blank out the moved half so that columns further along keep their place
+		const rest = out[j].text.slice(next[0].length);
+		out[j].text = rest.trim() ? ' '.repeat(next[0].length) + rest : '';
+		if (!rest.trim()) gone.add(j);
+	}
+	return gone.size ? out.filter((_, k) => !gone.has(k)) : out;
+}
+
+/**
+ * Words the parsers depend on, mended where a PDF text layer split them with a space
+ * ("Requires i mprovement", "Inadeq uate", "Partners hips and services"). A split is mended
+ * only inside one of these words and never where the first part is a short word of its own
+ * ("in adequate" stays).
+ */
+const VOCABULARY = [
+	'Outstanding',
+	'Requires',
+	'improvement',
+	'Inadequate',
+	'Governance',
+	'leadership',
+	'Partnerships',
+	'services',
+	'Information',
+	'facilities',
+	'Assessment',
+	'Planning',
+	'Implementation',
+	'delivery',
+	'Reviewing',
+	'Resettlement',
+	'Organisational',
+	'disposals',
+	'disposal',
+	'provision',
+	'working',
+	'Contextual',
+	'Recommendations',
+	'Acknowledgements',
+	'Foreword',
+	'inspection',
+	'Inspectorate',
+	'Probation',
+	'population',
+	'caseload',
+	'ethnicity',
+	'reoffending',
+	'Overall',
+	'rating',
+	'Annexe',
+	'Methodology',
+	'victims',
+	'children',
+	'Assessing',
+	'Staff'
+];
+const SHORT_WORDS = new Set([
+	'a',
+	'an',
+	'in',
+	'on',
+	'of',
+	'to',
+	'at',
+	'as',
+	'is',
+	'it',
+	'be',
+	'by',
+	'or',
+	'and',
+	'the',
+	'for',
+	'no',
+	'not',
+	'we',
+	'so'
+]);
+
+const SPLIT_WORD_RES = VOCABULARY.map((w) => {
+	const letters = [...w];
+	// every way of one space between two letters: "In adequate" ... "Inadequat e"
+	const body = letters.map((c, k) => (k === 0 ? c : ` ?${c}`)).join('');
+	return { word: w, re: new RegExp(`(?<![A-Za-z])${body}(?![A-Za-z])`, 'gi') };
+});
+
+function mendSplitWords(t: string): string {
+	if (!/[A-Za-z] [a-z]/.test(t)) return t;
+	let s = t;
+	for (const { re } of SPLIT_WORD_RES) {
+		s = s.replace(re, (m) => {
+			const parts = m.split(' ');
+			if (parts.length !== 2) return m;
+			if (SHORT_WORDS.has(parts[0].toLowerCase())) return m;
+			return parts.join('');
+		});
+	}
+	return s;
+}
+
+/**
+ * Text laid out with spaces (`pdftotext -layout`): no tab anywhere, and many lines holding
+ * runs of three or more spaces between words.
+ */
+export function isSpaceLaidOut(lines: Line[]): boolean {
+	let nonEmpty = 0;
+	let gapped = 0;
+	for (const l of lines) {
+		if (l.text.includes('\t')) return false;
+		if (!l.text.trim()) continue;
+		nonEmpty++;
+		if (/\S {3,}\S/.test(l.text)) gapped++;
+	}
+	return nonEmpty > 0 && gapped >= 5 && gapped / nonEmpty >= 0.03;
+}
+
+interface Cell {
+	col: number;
+	text: string;
+}
+
+function cellsAt(text: string): Cell[] {
+	const out: Cell[] = [];
+	const re = /\S+(?: \S+)*/g;
+	let m: RegExpExecArray | null;
+	while ((m = re.exec(text))) out.push({ col: m.index, text: m[0] });
+	return out;
+}
+
+/**
+ * Columns of a space-laid-out text become tab-separated cells. A line that continues cells of
+ * the row above (its cells start where that row's later cells start, or it carries on the first
+ * cell in lower case) is folded into that row: "Governance and" + "leadership", "Requires" +
+ * "improvement", a key question's second line.
+ */
+function columnsToCells(lines: Line[]): Line[] {
+	const out: Line[] = [];
+	let anchor: { line: Line; cells: Cell[] } | undefined;
+	for (const l of lines) {
+		const cells = cellsAt(l.text);
+		if (!cells.length) {
+			anchor = undefined;
+			out.push(l);
+			continue;
+		}
+		if (anchor && anchor.cells.length >= 2) {
+			const a = anchor.cells;
+			const startsAt = (c: Cell) => a.findIndex((x) => Math.abs(x.col - c.col) <= 1);
+			const targets = cells.map(startsAt);
+			const later = targets.every((k) => k >= 1) && cells[0].col > a[0].col + 1;
+			const first =
+				cells.length === 1 &&
+				targets[0] === 0 &&
+				(/^[a-z(]/.test(cells[0].text) || /\b(in|of|and|the|for|with|to|on|at|by)$/i.test(a[0].text)) &&
+				!/[.?:;]$/.test(a[0].text) &&
+				!/^[a-z]\)/.test(cells[0].text);
+			if (later || first) {
+				cells.forEach((c, k) => {
+					const t = a[targets[k]];
+					t.text = `${t.text} ${c.text}`;
+				});
+				anchor.line.text = a.map((c) => c.text).join('\t');
+				continue;
+			}
+		}
+		const line: Line = { ...l, text: cells.map((c) => c.text).join(cells.length > 1 ? '\t' : '') };
+		// single spaces inside a cell, tabs between cells
+		if (cells.length > 1) line.text = cells.map((c) => c.text).join('\t');
+		out.push(line);
+		anchor = { line, cells };
+	}
+	return out;
+}
+
+/** The text, ready to be cut into rows: see the module comment. */
+export function prepareLines(raw: string): Line[] {
+	let lines = splitLines(normaliseText(raw));
+	lines = dropTranscriptChrome(lines);
+	for (const l of lines) {
+		const t = webCopyMarks(l.text);
+		if (t !== l.text) l.text = t;
+	}
+	lines = dropFurniture(lines);
+	lines = mendHyphenation(lines);
+	for (const l of lines) l.text = mendSplitWords(l.text);
+	if (isSpaceLaidOut(lines)) lines = columnsToCells(lines);
+	return lines;
+}
