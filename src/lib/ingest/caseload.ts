@@ -104,8 +104,17 @@ function headerCategories(dimension: Dimension, words: Word[], from: number): { 
 
 const DIMENSION_WORD = /^(age|race\/ethnicity|ethnicity|race|gender|sex)\b/i;
 
+/** The rows of the caseload tables: from each dimension heading, the next 40 rows. */
+function tableRows(rows: Row[]): Row[] {
+	const keep = new Uint8Array(rows.length);
+	rows.forEach((r, i) => {
+		if (r.cells.some((c) => DIMENSION_WORD.test(c))) keep.fill(1, i, Math.min(rows.length, i + 40));
+	});
+	return rows.filter((_, i) => keep[i]);
+}
+
 export function extractCaseload(rows: Row[], warnings: Warning[]): Caseload[] {
-	const words = wordsOf(rows);
+	const words = wordsOf(tableRows(rows));
 	const out: Caseload[] = [];
 	const seen = new Set<string>();
 	for (let i = 0; i < words.length; i++) {

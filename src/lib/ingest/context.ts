@@ -78,6 +78,39 @@ const VALUE_CELL = { allowTrailer: true };
 const SECTION_BREAK =
 	/^(caseload information|population information|additional caseload data|age \(years\)|age|race\/ethnicity|ethnicity|gender|offence types?)\b/i;
 
+/**
+ * "Total spend in previous financial year" / "(2018/19)" / "£1,578,894 (includes ...": a
+ * measure's label on its own line or two, then a row that starts with its figure.
+ */
+function stackedPair(
+	rows: Row[],
+	i: number
+): { def: MetricDef; label: string; value: NonNullable<ReturnType<typeof parseValue>>; next: number } | undefined {
+	const first = rows[i].cells[0];
+	// "789,194" / "Total population of Leeds": a label under a lone figure is that figure's
+	const before = rows[i - 1];
+	if (before?.cells.length === 1 && parseValue(before.cells[0], VALUE_CELL)) return undefined;
+	if (first.length > 100 || /[.?]$/.test(first) || parseValue(first, VALUE_CELL) || !/^[A-Z]/.test(first)) return undefined;
+	let label = first;
+	let j = i + 1;
+	const nextRow = rows[j];
+	if (
+		nextRow?.cells.length === 1 &&
+		/^[a-z(]/.test(nextRow.cells[0]) &&
+		nextRow.cells[0].length < 60 &&
+		!parseValue(nextRow.cells[0], VALUE_CELL)
+	) {
+		label = `${label} ${nextRow.cells[0]}`;
+		j++;
+	}
+	const def = metricFor(stripFootnotes(label).text);
+	const valueRow = rows[j];
+	if (!def || !valueRow?.cells.length) return undefined;
+	const value = parseValue(valueRow.cells[0], VALUE_CELL);
+	if (!value || (valueRow.cells.length > 1 && !/^[(,]/.test(valueRow.cells[1]))) return undefined;
+	return { def, label, value, next: j + 1 };
+}
+
 export function extractContext(rows: Row[], authority: string, notes: Footnotes, warnings: Warning[]): ContextMetric[] {
 	const found: Found[] = [];
 	const add = (def: MetricDef, value: number, label: string, line: number, marks: number[], sectionMarks: number[] = []) => {
@@ -87,12 +120,26 @@ export function extractContext(rows: Row[], authority: string, notes: Footnotes,
 
 	// 1. Rows with a value and a label.
 	let sectionMarks: number[] = [];
-	for (const row of rows) {
+	for (let i = 0; i < rows.length; i++) {
+		const row = rows[i];
 		const cells = row.cells;
 		if (cells.length === 1) {
 			// a short heading ("Key staffing data¹⁶") cites the source of the rows under it
 			const heading = stripFootnotes(cells[0]);
 			if (heading.text.length < 100 && !/^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(cells[0])) sectionMarks = heading.marks;
+			// a label over a line or two with its figure on the next (PDF text of a two-column table)
+			const stacked = stackedPair(rows, i);
+			if (stacked) {
+				add(
+					stacked.def,
+					stacked.value.value,
+					stacked.label,
+					row.n,
+					[...stripFootnotes(stacked.label).marks, ...stacked.value.marks],
+					sectionMarks
+				);
+				i = stacked.next - 1;
+			}
 			continue;
 		}
 		if (cells.length !== 2) continue;

@@ -242,9 +242,30 @@ export function findPublishedScore(rows: Row[]): { score: number; line: number }
 }
 
 /** Case samples from the methodology and Annexe 2 prose. */
+let sampleCache: Record<'SAMPLE' | 'EXAMINED' | 'CUSTODY' | 'HARM' | 'SAFETY', RegExp> | undefined;
+function sampleRes() {
+	const N = COUNT_WORD;
+	sampleCache ??= {
+		SAMPLE: new RegExp(
+			`sample of (${N}) (?:post-court cases|court disposals|court cases)(?: and (${N}) out-of-court (?:disposals|cases))?`,
+			'i'
+		),
+		EXAMINED: new RegExp(`We examined (${N}) (post-court cases|court disposals|out-of-court disposals)`, 'i'),
+		CUSTODY: new RegExp(
+			`(?:in the|inspected|examined) (${N}) cases? (?:managed by the \\w+ )?(?:that had received a custodial sentence|where a child had received a custodial sentence)`,
+			'i'
+		),
+		HARM: new RegExp(`(?:For|In) the (${N}) cases where there were (?:factors related to harm|factors relating to harm)`, 'i'),
+		SAFETY: new RegExp(
+			`(?:For|In) the (${N}) cases where there were (?:factors related to safety and wellbeing|relevant factors, we looked at work done to (?:ensure|keep) the (?:safety|child))`,
+			'i'
+		)
+	};
+	return sampleCache;
+}
+
 export function findSample(rows: Row[], warnings: Warning[]): Sample {
 	const sample: Sample = {};
-	const N = COUNT_WORD;
 	const set = (key: keyof Sample, word: string, line: number) => {
 		const v = parseCount(word);
 		if (v === undefined) return;
@@ -259,33 +280,27 @@ export function findSample(rows: Row[], warnings: Warning[]): Sample {
 		sample[key] = v;
 	};
 	let domain: 'court' | 'outOfCourt' | undefined;
+	const { SAMPLE, EXAMINED, CUSTODY, HARM, SAFETY } = sampleRes();
 	for (const row of rows) {
 		const t = rowText(row);
 		if (/^\s*(?:\d\.\s*)?court disposals\s*$/i.test(t)) domain = 'court';
 		else if (/^\s*(?:\d\.\s*)?out[- ]of[- ]court disposals\s*$/i.test(t)) domain = 'outOfCourt';
 		else if (/^\s*(?:\d\.\s*)?(organisational delivery|resettlement|annexe? \d)/i.test(t)) domain = undefined;
-		let m = new RegExp(
-			`sample of (${N}) (?:post-court cases|court disposals|court cases)(?: and (${N}) out-of-court (?:disposals|cases))?`,
-			'i'
-		).exec(t);
+		// every sentence below names cases or disposals: skip the rows that do not
+		if (!/\bcases?\b|disposals/i.test(t)) continue;
+		let m = SAMPLE.exec(t);
 		if (m) {
 			set('court', m[1], row.n);
 			if (m[2]) set('outOfCourt', m[2], row.n);
 		}
-		m = new RegExp(`We examined (${N}) (post-court cases|court disposals|out-of-court disposals)`, 'i').exec(t);
+		m = EXAMINED.exec(t);
 		if (m) set(/out-of-court/i.test(m[2]) ? 'outOfCourt' : 'court', m[1], row.n);
-		m = new RegExp(
-			`(?:in the|inspected|examined) (${N}) cases? (?:managed by the \\w+ )?(?:that had received a custodial sentence|where a child had received a custodial sentence)`,
-			'i'
-		).exec(t);
+		m = CUSTODY.exec(t);
 		if (m) set('resettlement', m[1], row.n);
 		if (domain) {
-			m = new RegExp(`(?:For|In) the (${N}) cases where there were (?:factors related to harm|factors relating to harm)`, 'i').exec(t);
+			m = HARM.exec(t);
 			if (m) set(domain === 'court' ? 'courtHarm' : 'outOfCourtHarm', m[1], row.n);
-			m = new RegExp(
-				`(?:For|In) the (${N}) cases where there were (?:factors related to safety and wellbeing|relevant factors, we looked at work done to (?:ensure|keep) the (?:safety|child))`,
-				'i'
-			).exec(t);
+			m = SAFETY.exec(t);
 			if (m) set(domain === 'court' ? 'courtSafety' : 'outOfCourtSafety', m[1], row.n);
 		}
 	}

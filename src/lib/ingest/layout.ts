@@ -296,25 +296,25 @@ const SHORT_WORDS = new Set([
 	'so'
 ]);
 
-const SPLIT_WORD_RES = VOCABULARY.map((w) => {
-	const letters = [...w];
-	// every way of one space between two letters: "In adequate" ... "Inadequat e"
-	const body = letters.map((c, k) => (k === 0 ? c : ` ?${c}`)).join('');
-	return { word: w, re: new RegExp(`(?<![A-Za-z])${body}(?![A-Za-z])`, 'gi') };
-});
+const VOCABULARY_KEYS = new Set(VOCABULARY.map((w) => w.toLowerCase()));
 
+/** One pass over the words: two neighbours whose letters make a vocabulary word become one. */
 function mendSplitWords(t: string): string {
 	if (!/[A-Za-z] [a-z]/.test(t)) return t;
-	let s = t;
-	for (const { re } of SPLIT_WORD_RES) {
-		s = s.replace(re, (m) => {
-			const parts = m.split(' ');
-			if (parts.length !== 2) return m;
-			if (SHORT_WORDS.has(parts[0].toLowerCase())) return m;
-			return parts.join('');
-		});
+	const words = t.split(' ');
+	let changed = false;
+	for (let i = 0; i + 1 < words.length; i++) {
+		const a = words[i];
+		const b = words[i + 1];
+		if (!a || !b || !/[A-Za-z]$/.test(a) || !/^[a-z]/.test(b)) continue;
+		const left = /[A-Za-z]+$/.exec(a)![0];
+		const right = /^[a-z]+/.exec(b)![0];
+		if (SHORT_WORDS.has(left.toLowerCase()) || !VOCABULARY_KEYS.has((left + right).toLowerCase())) continue;
+		words[i] = a + b;
+		words.splice(i + 1, 1);
+		changed = true;
 	}
-	return s;
+	return changed ? words.join(' ') : t;
 }
 
 /**

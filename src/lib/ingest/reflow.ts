@@ -17,7 +17,7 @@ const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
 const RATING_TAIL = /^(.*?\S)\s+['‘’"“”]?(Outstanding|Good|Requires improvement|Inadequate)['‘’"“”]?\.?$/i;
 const STANDARD_CODE = /^[1-4]\.\s?[1-4]\.?(?!\d)/;
 const KQ_CODE = /^[1-4]\.\s?[1-4]\.\s?[1-9]\.?\s/;
-const QUESTION_START = /^(?:[1-4]\.\s?[1-4]\.\s?[1-9]\.?\s+|[a-z]\)\s*)?(does|do|is|are|has|have|was|were|did|how well)\b/i;
+const QUESTION_START = /^(?:[1-4]\.\s?[1-4]\.\s?[1-9]\.?\s+|[a-z]\)\s*)?(Does|Do|Is|Are|Has|Have|Was|Were|Did|How well)\b/;
 const PROMPT = /^[a-z]\)\s/;
 const VALUE = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 const PCT_TOKEN = new RegExp(`^${VALUE}%\\*?[⁰¹²³⁴⁵⁶⁷⁸⁹]*$`);
@@ -168,7 +168,7 @@ function splitRow(cell: string): string[] | undefined {
 		if (question || (values >= 2 && label.length <= 100 && !/[.;:]$/.test(label))) return [label, ...tokens.slice(k)];
 	}
 	// a measure and its one figure: "Total staff headcount (full-time equivalent (FTE)) 12"
-	if (values === 0 && tokens.length > 1) {
+	if (values <= 1 && tokens.length > 1) {
 		const last = tokens[tokens.length - 1];
 		const label = tokens.slice(0, -1).join(' ');
 		if (
