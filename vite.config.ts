@@ -21,6 +21,21 @@ export default defineConfig({
 				}
 			},
 			{
+				// The rendering test bed: the shared reports as HTML pages, Chromium-printed PDFs and
+				// what PDF readers make of them (scripts/lib/render-reports.ts), held to the golden
+				// values. The setup prints the PDFs once (cached in test-results/renderings/), so the
+				// unit project stays fast and Chromium-free.
+				extends: true,
+				test: {
+					name: 'renderings',
+					include: ['test/renderings/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['test/renderings/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 300_000
+				}
+			},
+			{
 				// Browser tests: build the site once, serve build/ statically, drive Debian's Chromium.
 				extends: true,
 				test: {

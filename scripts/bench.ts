@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5 --skip-build]
+ * npm run bench [-- --runs 5 --skip-build] [-- --only pdf]
  * Builds the site, serves it statically, and drives Debian's Chromium (playwright-core) with a
  * cold cache (a fresh browser context per run) to time, at 1x (the shipped data) and 100x
  * (npm run data:synthetic, served from a second local server with CORS through ?data=):
@@ -7,22 +7,33 @@
  *   change two seconds later, and another region at once: nothing precomputed), JavaScript
  *   before the first chart (gzipped) and bytes in all; and, for the baseline (engine first,
  *   then query, then draw: no prerendered chart), first chart and filter update.
- * Also: extraction time per report and `data:build` time. Prints a table of median / min /
- * max and writes bench/results.json. Never asserts: figures only.
+ * Also: extraction time per report and `data:build` time, and reading a 60-page PDF (below).
+ * Prints a table of median / min / max and writes bench/results.json. Never asserts: figures only.
+ *
+ * --only pdf: only the PDF measures (written to bench/out/pdf.json, results.json untouched):
+ *   the longest shared report printed by Chromium (scripts/lib/render-reports.ts) with the body
+ *   font enlarged until it fills at least 60 A4 pages, the first 60 printed; then (a) the time
+ *   the data room's own reader (src/lib/import/pdf.ts, built with vite into a small harness page,
+ *   scripts/pdf-harness/, served by scripts/serve.ts) takes in Chromium from the bytes to the
+ *   laid-out text, a fresh browser context each run (pdf.js worker start-up included), and (b)
+ *   the extractor's time on that text in Node. Goals (issue 12): under 2 s and under 100 ms.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './lib/chromium';
-import { extract } from '../src/lib/ingest/index';
+import { pdfTextNode } from './lib/pdf-node';
+import { REPORTS_DIR, renderReports, reportsToRender } from './lib/render-reports';
+import { extract, statusOf } from '../src/lib/ingest/index';
 import { serveStatic } from './serve';
 
 const ROOT = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const DATA_PORT = 4180;
 /** Every view with charts that follow the filters: first chart, engine and filter figures for each. */
 const VIEWS = ['/', '/standards/', '/risk-of-harm/', '/disproportionality/', '/trends/'];
@@ -128,7 +139,111 @@ function bytesOf(buildDir: string, urls: string[]) {
 	return { raw, gz };
 }
 
+const PDF_PAGES = 60;
+const PDF_GOAL_MS = 2000;
+const EXTRACT_GOAL_MS = 100;
+
+/** The longest shared report printed to at least PDF_PAGES pages (larger body font), the first PDF_PAGES kept. */
+async function sixtyPagePdf(): Promise<{ file: string; report: string; fontPt: number; pagesInAll: number }> {
+	const report = reportsToRender()
+		.map((f) => ({ f, n: readFileSync(join(REPORTS_DIR, f), 'utf8').length }))
+		.sort((a, b) => b.n - a.n)[0].f;
+	for (let fontPt = 11; fontPt <= 30; fontPt++) {
+		// each size is printed once, then cached in test-results/renderings/
+		const [all] = await renderReports([report], { fontPt });
+		const { pages } = await pdfTextNode(new Uint8Array(readFileSync(all.files.pdf)));
+		if (pages < PDF_PAGES) continue;
+		const [cut] = await renderReports([report], { fontPt, pageRanges: `1-${PDF_PAGES}` });
+		return { file: cut.files.pdf, report, fontPt, pagesInAll: pages };
+	}
+	throw new Error(`bench: ${report} does not fill ${PDF_PAGES} pages even at 30 pt`);
+}
+
+/** (a) reading a 60-page PDF in Chromium with the data room's reader, (b) extracting its text in Node. */
+async function pdfBench(): Promise<{ results: Record<string, ReturnType<typeof stats> | number | string>; note: string }> {
+	process.stderr.write(`bench: a ${PDF_PAGES}-page PDF…\n`);
+	const pdf = await sixtyPagePdf();
+	const out = join(ROOT, 'bench', 'out', 'pdf-harness');
+	process.stderr.write('bench: building the PDF harness page…\n');
+	const { build } = await import('vite');
+	await build({
+		configFile: false,
+		root: join(ROOT, 'scripts', 'pdf-harness'),
+		base: './',
+		logLevel: 'warn',
+		build: { outDir: out, emptyOutDir: true, assetsInlineLimit: 0 }
+	});
+	mkdirSync(out, { recursive: true });
+	copyFileSync(pdf.file, join(out, 'bench.pdf'));
+	const site = await serveStatic(out);
+	const browser = await launchChromium();
+	const read: number[] = [];
+	let text = '';
+	try {
+		for (let r = 0; r < RUNS; r++) {
+			process.stderr.write(`bench: reading the PDF in Chromium, run ${r + 1}\n`);
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			await page.goto(`${site.url}/index.html`);
+			await until(page, "document.documentElement.dataset.ready === 'true'", 'PDF harness ready', 30_000);
+			const got = (await page.evaluate("window.readPdf('bench.pdf')")) as { ms: number; chars: number; text: string };
+			read.push(got.ms);
+			text = got.text;
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+		site.server.close();
+	}
+	const times: number[] = [];
+	let status = '';
+	// one run first to compile the extractor's code, as the per-report figures above do
+	extract(text);
+	for (let i = 0; i < RUNS; i++) {
+		const t = performance.now();
+		const r = extract(text);
+		times.push(performance.now() - t);
+		status = r.ok ? statusOf(r.value) : `refused: ${r.reason}`;
+	}
+	const bytes = readFileSync(pdf.file).length;
+	const note =
+		`${PDF_PAGES}-page PDF: ${pdf.report} printed by Chromium with a ${pdf.fontPt} pt body font (${pdf.pagesInAll} pages), ` +
+		`pages 1-${PDF_PAGES} kept (${Math.round(bytes / 1024)} KB, ${text.length} characters of text; the extractor: ${status})`;
+	const readStats = stats(read);
+	const extractStats = stats(times);
+	return {
+		note,
+		results: {
+			[`read a ${PDF_PAGES}-page PDF in Chromium, data room reader (ms; goal < ${PDF_GOAL_MS}: ${readStats.median < PDF_GOAL_MS ? 'met' : 'NOT met'})`]:
+				readStats,
+			[`extract the text of that PDF in Node (ms; goal < ${EXTRACT_GOAL_MS}: ${extractStats.median < EXTRACT_GOAL_MS ? 'met' : 'NOT met'})`]:
+				extractStats
+		}
+	};
+}
+
+function printTable(results: Record<string, ReturnType<typeof stats> | number | string>) {
+	console.log('| measure | median | min | max |\n|---|---|---|---|');
+	for (const [k, v] of Object.entries(results)) {
+		if (typeof v === 'object') console.log(`| ${k} | ${v.median} | ${v.min} | ${v.max} |`);
+		else console.log(`| ${k} | ${v} | | |`);
+	}
+}
+
 async function main() {
+	if (ONLY !== undefined) {
+		if (ONLY !== 'pdf') throw new Error(`--only ${ONLY}: the only measures that run on their own are "pdf"`);
+		const { results, note } = await pdfBench();
+		const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+		mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
+		writeFileSync(
+			join(ROOT, 'bench', 'out', 'pdf.json'),
+			JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, note, results }, null, '\t') + '\n'
+		);
+		console.log(`\nMachine: ${machine}; ${RUNS} runs each\n${note}\n`);
+		printTable(results);
+		return;
+	}
 	if (!args.includes('--skip-build')) {
 		console.error('bench: building the site…');
 		execSync('npx vite build', {
@@ -243,17 +358,17 @@ async function main() {
 	}
 	record('npm run data:build (ms)', builds);
 
+	const pdfRun = await pdfBench();
+	Object.assign(results, pdfRun.results);
+	results['60-page PDF'] = pdfRun.note;
+
 	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${chromiumVersion}`;
 	writeFileSync(
 		join(ROOT, 'bench', 'results.json'),
 		JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, results }, null, '\t') + '\n'
 	);
 	console.log(`\nMachine: ${machine}; ${RUNS} runs each, cold cache\n`);
-	console.log('| measure | median | min | max |\n|---|---|---|---|');
-	for (const [k, v] of Object.entries(results)) {
-		if (typeof v === 'object') console.log(`| ${k} | ${v.median} | ${v.min} | ${v.max} |`);
-		else console.log(`| ${k} | ${v} | | |`);
-	}
+	printTable(results);
 }
 
 main().catch((e) => {

@@ -1,6 +1,6 @@
 /**
  * npm run data:build
- * ../shared/reports + ../shared/reference -> data/: one Arrow IPC file per table (what the
+ * ../shared/reports (texts, web pages, PDFs) + ../shared/reference -> data/: one Arrow IPC file per table (what the
  * app loads), Parquet and CSV copies for analysts, manifest.json (provenance and checksums)
  * and README.md (the data dictionary). Fails loudly, naming file, line and field, on any
  * input it cannot use.
@@ -89,7 +89,7 @@ async function main() {
 	const started = Date.now();
 	let built;
 	try {
-		built = buildDataset();
+		built = await buildDataset();
 	} catch (e) {
 		if (e instanceof BuildError) fail(e.message);
 		throw e;

@@ -13,6 +13,7 @@ import { sortRows } from '../../src/lib/dataset/order';
 import { slug } from '../../src/lib/ingest/header';
 import { extract } from '../../src/lib/ingest/index';
 import { TABLE_NAMES, type Dataset } from '../../src/lib/schema/tables';
+import { documentText } from './read-document';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 export const SHARED = process.env.YJ_SHARED ?? join(ROOT, '..', 'shared');
@@ -29,21 +30,32 @@ export interface SourceInfo {
 	bytes: number;
 }
 
-function readSources() {
+/** What data:build reads as reports: report texts, saved web pages and PDFs. */
+export const REPORT_FILE = /\.(txt|html?|pdf)$/i;
+
+async function readSources() {
 	if (!existsSync(SHARED))
 		throw new BuildError(
 			`${SHARED} not found: data:build reads ../shared/reports and ../shared/reference (the committed data/ needs neither).`
 		);
 	const sources: SourceInfo[] = [];
-	const read = (rel: string, dir = SHARED) => {
+	const readBytes = (rel: string, dir = SHARED) => {
 		const bytes = readFileSync(join(dir, rel));
 		sources.push({ file: rel, sha256: sha256(bytes), bytes: bytes.length });
-		return bytes.toString('utf8');
+		return new Uint8Array(bytes);
 	};
+	const read = (rel: string, dir = SHARED) => Buffer.from(readBytes(rel, dir)).toString('utf8');
 	const reportFiles = readdirSync(join(SHARED, 'reports'))
-		.filter((f) => f.endsWith('.txt'))
+		.filter((f) => REPORT_FILE.test(f))
 		.sort();
-	const reports = reportFiles.map((f) => ({ file: `reports/${f}`, text: read(`reports/${f}`) }));
+	const reports: { file: string; text: string }[] = [];
+	for (const f of reportFiles) {
+		const file = `reports/${f}`;
+		// the manifest records the checksum of the file as published (the PDF, the page), not of its text
+		const doc = await documentText(f, readBytes(file));
+		if (!doc.ok) throw new BuildError(`${file}: ${doc.reason}`);
+		reports.push({ file, text: doc.text });
+	}
 	const reference = {
 		publishedInspections: { file: 'reference/published-inspections.csv', text: read('reference/published-inspections.csv') },
 		overallRatings: { file: 'reference/published-overall-ratings.csv', text: read('reference/published-overall-ratings.csv') },
@@ -55,8 +67,8 @@ function readSources() {
 	return { sources, reports, reference, scrape, regions, readme };
 }
 
-export function buildDataset(): { data: Dataset; sources: SourceInfo[]; scrapeMatches: ScrapeResult['matches'] } {
-	const { sources, reports, reference, scrape, regions, readme } = readSources();
+export async function buildDataset(): Promise<{ data: Dataset; sources: SourceInfo[]; scrapeMatches: ScrapeResult['matches'] }> {
+	const { sources, reports, reference, scrape, regions, readme } = await readSources();
 	const parts: Dataset[] = [];
 	for (const r of reports) {
 		const result = extract(r.text);

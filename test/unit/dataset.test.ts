@@ -95,9 +95,9 @@ describe('data/ loads into duckdb-wasm', () => {
 });
 
 describe('npm run data:build', () => {
-	it('is deterministic and data/ is current with ../shared', () => {
-		const a = buildDataset().data;
-		const b = buildDataset().data;
+	it('is deterministic and data/ is current with ../shared', async () => {
+		const a = (await buildDataset()).data;
+		const b = (await buildDataset()).data;
 		expect(a).toEqual(b);
 		for (const t of TABLE_NAMES) {
 			const fresh = toCsv(

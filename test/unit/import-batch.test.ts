@@ -320,7 +320,7 @@ describe('reading a file once: later steps work from its text (issue 17)', () =>
 		const r = (name: string, bytes: Uint8Array) => readImportFile(name, bytes).then((x) => x.problems.map(problemText));
 		expect(await r('empty.txt', new Uint8Array())).toEqual(['empty.txt: the file is empty']);
 		expect(await r('junk.bin', new Uint8Array([1, 0, 2, 0, 255]))).toEqual([
-			'junk.bin: a binary file, not an inspection report (.txt or .pdf) or a ratings CSV'
+			'junk.bin: a binary file, not an inspection report (.txt, .html or .pdf) or a ratings CSV'
 		]);
 		expect(await r('fake.pdf', new TextEncoder().encode('hello'))).toEqual(['fake.pdf: the name ends in .pdf but the file is not a PDF']);
 		expect(await r('latin1.txt', new Uint8Array([0x48, 0xe9, 0xe9, 0x21]))).toEqual(['latin1.txt: the file is not UTF-8 text']);

@@ -367,8 +367,8 @@ describe('the build and the app', () => {
 	});
 	afterAll(() => db?.close());
 
-	it('the build lists the scrape and the lookup as sources, with checksums', () => {
-		const { sources, data } = buildDataset();
+	it('the build lists the scrape and the lookup as sources, with checksums', async () => {
+		const { sources, data } = await buildDataset();
 		expect(sources.map((s) => s.file)).toEqual(expect.arrayContaining([SCRAPE_FILE, REGION_LOOKUP]));
 		expect(data.extraction_warnings.filter((w) => w.code === 'scrape-disagrees')).toHaveLength(4);
 		const manifest = JSON.parse(read(`${ROOT}/data/manifest.json`));

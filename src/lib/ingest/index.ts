@@ -7,6 +7,7 @@ import { checkRules } from '../rules/check';
 import { extractCaseload, extractOffences } from './caseload';
 import { extractContext } from './context';
 import { detect } from './detect';
+import { htmlToText, looksLikeHtmlDocument } from './html';
 import {
 	findAuthority,
 	findLeadInspector,
@@ -60,7 +61,9 @@ export function withPublished(x: Extracted, published: string): Extracted {
 	return parsed;
 }
 
-export function extract(raw: string): ExtractResult {
+export function extract(input: string): ExtractResult {
+	// a whole web page (an HMIP web copy saved from the browser) is read through its text
+	const raw = looksLikeHtmlDocument(input) ? htmlToText(input) : input;
 	const rows = toRows(raw);
 	const found = detect(raw, rows);
 	if (!found.ok) return found;
