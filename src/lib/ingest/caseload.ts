@@ -123,8 +123,8 @@ export function extractCaseload(rows: Row[], warnings: Warning[]): Caseload[] {
 		const dimension = dimensionOf(words[i].text);
 		if (!dimension) continue;
 		let from = i + 1;
-		// "Age (years)"
-		while (from < words.length && /^\(?years?\)?$/i.test(words[from].text)) from++;
+		// "Age (years)"; a footnote number pdftotext printed plainly ("Race/ethnicity 9")
+		while (from < words.length && (/^\(?years?\)?$/i.test(words[from].text) || /^\d{1,2}$/.test(words[from].text))) from++;
 		const { categories, next } = headerCategories(dimension, words, from);
 		if (categories.length < 2) continue;
 		// rows: a label of a few words, then one percentage per category

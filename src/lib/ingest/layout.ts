@@ -91,6 +91,12 @@ function webCopyMarks(t: string): string {
 		.replace(/^\s*\[(\d{1,2})\]\s+/, (_, d: string) => sup(d) + ' ');
 }
 
+/** "63% 19" -> "63%¹⁹": a one- or two-digit number after a percentage or a decimal, ending a cell. */
+function plainMarks(t: string): string {
+	if (!/\d/.test(t)) return t;
+	return t.replace(/(\d%|\d\.\d+%?)[ ](\d{1,2})(?=[ ]{2,}|\t|\s*$)/g, (_, v: string, d: string) => v + sup(d));
+}
+
 /** A line's shape with its numbers blanked: "Inspection of youth offending services in X #". */
 function furnitureKey(t: string): string {
 	return t.trim().replace(/\s+/g, ' ').replace(/\d+/g, '#');
@@ -114,6 +120,9 @@ function dropFurniture(lines: Line[]): Line[] {
 		const bounds = [0, ...starts, lines.length];
 		const edgeKeys = new Map<string, Set<number>>();
 		const edges: { i: number; key: string; page: number }[] = [];
+		// a number alone at a page's edge is its page number only if it follows the pages'
+		// order (the commonest offset from the page's index): "244" under a header is data
+		const numbers: { i: number; offset: number }[] = [];
 		for (let p = 0; p + 1 < bounds.length; p++) {
 			const idx: number[] = [];
 			for (let i = bounds[p]; i < bounds[p + 1]; i++) if (lines[i].text.trim()) idx.push(i);
@@ -122,7 +131,8 @@ function dropFurniture(lines: Line[]): Line[] {
 				const key = furnitureKey(lines[i].text);
 				if (key.length > 160 || /[%£]|#\.#/.test(key)) continue;
 				if (PAGE_NUMBER.test(lines[i].text)) {
-					drop.add(i);
+					const n = Number(/\d+/.exec(lines[i].text)![0]);
+					numbers.push({ i, offset: n - p });
 					continue;
 				}
 				edges.push({ i, key, page: p });
@@ -131,6 +141,10 @@ function dropFurniture(lines: Line[]): Line[] {
 				edgeKeys.set(key, s);
 			}
 		}
+		const offsets = new Map<number, number>();
+		for (const x of numbers) offsets.set(x.offset, (offsets.get(x.offset) ?? 0) + 1);
+		const [common, seen] = [...offsets.entries()].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+		if (seen >= 2) for (const x of numbers) if (Math.abs(x.offset - common) <= 1) drop.add(x.i);
 		const pageCount = bounds.length - 1;
 		for (const e of edges) {
 			const pages = edgeKeys.get(e.key)!.size;
@@ -400,6 +414,9 @@ export function prepareLines(raw: string): Line[] {
 		if (t !== l.text) l.text = t;
 	}
 	lines = dropFurniture(lines);
+	// pdftotext prints footnote markers as plain numbers ("63% 19", "8.3 17"): a text with no
+	// superscript anywhere has its markers after a figure turned back into superscripts
+	if (!lines.some((l) => /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(l.text))) for (const l of lines) l.text = plainMarks(l.text);
 	lines = mendHyphenation(lines);
 	for (const l of lines) l.text = mendSplitWords(l.text);
 	if (isSpaceLaidOut(lines)) lines = columnsToCells(lines);

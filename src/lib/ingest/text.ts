@@ -131,7 +131,19 @@ export function stripFootnotes(s: string): { text: string; marks: number[] } {
  */
 export class Footnotes {
 	private defs: { num: number; line: number; text: string }[] = [];
+	/** "19" then its text on the next line, or "19 Professional discretion ...": how pdftotext
+	 * prints a footnote; used only for a number no superscript footnote defines */
+	private plain: { num: number; line: number; text: string }[] = [];
 	constructor(rows: Row[]) {
+		rows.forEach((row, i) => {
+			const first = row.cells[0];
+			if (!first || row.cells.length > 1) return;
+			const alone = /^(\d{1,2})$/.exec(first);
+			const next = rows[i + 1]?.cells.length === 1 ? rows[i + 1].cells[0] : undefined;
+			if (alone && next && /^[A-Z]/.test(next)) this.plain.push({ num: Number(alone[1]), line: row.n, text: next });
+			const inline = /^(\d{1,2})\s+([A-Z].*)$/.exec(first);
+			if (inline) this.plain.push({ num: Number(inline[1]), line: row.n, text: inline[2] });
+		});
 		for (const row of rows) {
 			const first = row.cells[0];
 			if (!first) continue;
@@ -143,7 +155,8 @@ export class Footnotes {
 		}
 	}
 	text(num: number, line: number): string | undefined {
-		const same = this.defs.filter((d) => d.num === num);
+		let same = this.defs.filter((d) => d.num === num);
+		if (!same.length) same = this.plain.filter((d) => d.num === num);
 		return (same.find((d) => d.line >= line) ?? same[same.length - 1])?.text;
 	}
 }
