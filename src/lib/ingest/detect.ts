@@ -5,7 +5,8 @@
  * about the programmes, the standards-and-ratings page), each refused with its reason.
  */
 import type { Framework } from '../schema/extracted';
-import { findAuthority, isChildrenAndVictims } from './header';
+import { findAuthority, isChildrenAndVictims, isShortQualityScreening } from './header';
+import { KNOWN_STANDARD_NAMES } from '../rules/framework';
 import { isContentsRow } from './ratings';
 import type { Row } from './text';
 import { rowText } from './text';
@@ -35,13 +36,22 @@ export function looksBinary(raw: string): boolean {
 	return bad / sample.length > 0.02;
 }
 
-/** The standard codes 1.1-4.1 that head a row (the ratings table, chapters, Annexe 2). */
+const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
+const NAME_KEYS = KNOWN_STANDARD_NAMES.map(letters);
+
+/**
+ * The standard codes 1.1-4.1 that head a row (the ratings table, chapters, Annexe 2) with one
+ * of HMIP's standard names: a numbered paragraph ("1.1. The majority of assessments ...") is
+ * not a standard.
+ */
 export function standardCodes(rows: Row[]): Set<string> {
 	const codes = new Set<string>();
 	for (const row of rows) {
 		if (isContentsRow(row.cells)) continue;
-		const m = /^([1-4])\.\s?([1-4])\.?\s+[A-Z]/.exec(row.cells[0] ?? '') ?? /^([1-4])\.\s?([1-4])\.?$/.exec(row.cells[0] ?? '');
-		if (m && (row.cells.length > 1 || /[A-Z]/.test(row.cells[0]))) codes.add(`${m[1]}.${m[2]}`);
+		const m = /^([1-4])\.\s?([1-4])\.?(?!\d)\s*(.*)$/.exec(row.cells[0] ?? '');
+		if (!m) continue;
+		const name = letters(m[3] || row.cells[1] || '');
+		if (name && NAME_KEYS.some((k) => name.startsWith(k) || k.startsWith(name))) codes.add(`${m[1]}.${m[2]}`);
 	}
 	return codes;
 }
@@ -82,7 +92,7 @@ export function detect(raw: string, rows: Row[]): Detected {
 	if (isChildrenAndVictims(rows)) return { ok: true, kind: 'inspection', framework: 'children-victims-2024', noRatingsTable: false };
 	const codes = standardCodes(rows);
 	const core = CORE.filter((c) => codes.has(c));
-	if (core.length < 6 && /Short Quality Screening/i.test(text)) {
+	if (isShortQualityScreening(rows) || (core.length < 6 && /Short Quality Screening/i.test(text))) {
 		return { ok: true, kind: 'inspection', framework: 'sqs-2016', noRatingsTable: false };
 	}
 	if (core.length < 6) return { ok: true, kind: 'inspection', framework: undefined, noRatingsTable: true };

@@ -123,6 +123,11 @@ export function findAuthority(rows: Row[]): { authority: string; line: number } 
 	return { authority: spelt, line: found[best.first].line };
 }
 
+/** Is the title a Short Quality Screening's (2016)? */
+export function isShortQualityScreening(rows: Row[]): boolean {
+	return titleAreas(rows).some((f) => /short quality screening/i.test(f.title));
+}
+
 /** Is the title one of the 2024 programme's (youth justice work with children and victims)? */
 export function isChildrenAndVictims(rows: Row[]): boolean {
 	return titleAreas(rows).some((f) => /children and victims/i.test(f.title));
@@ -166,8 +171,10 @@ export function findPublished(rows: Row[], { strict = false } = {}): { published
 }
 
 export function findLeadInspector(rows: Row[]): string | undefined {
-	for (const row of rows) {
-		const t = rowText(row);
+	for (let i = 0; i < rows.length; i++) {
+		// the sentence may wrap onto the next line ("... the lead inspector, who" / "was ...")
+		const t = `${rowText(rows[i])} ${rows[i + 1] ? rowText(rows[i + 1]) : ''}`;
+		if (!/led by|lead inspector/i.test(rowText(rows[i]))) continue;
 		const m =
 			/\bled by HM(?:I)? Inspector,?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})/.exec(t) ??
 			/\blead inspector,?\s+(?:who )?(?:was|is)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})/i.exec(t) ??

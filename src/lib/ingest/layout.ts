@@ -94,7 +94,12 @@ function webCopyMarks(t: string): string {
 /** "63% 19" -> "63%¹⁹": a one- or two-digit number after a percentage or a decimal, ending a cell. */
 function plainMarks(t: string): string {
 	if (!/\d/.test(t)) return t;
-	return t.replace(/(\d%|\d\.\d+%?)[ ](\d{1,2})(?=[ ]{2,}|\t|\s*$)/g, (_, v: string, d: string) => v + sup(d));
+	return (
+		t
+			.replace(/(\d%|\d\.\d+%?)[ ](\d{1,2})(?=[ ]{2,}|\t|\s*$)/g, (_, v: string, d: string) => v + sup(d))
+			// "reoffending rate1 for": a marker glued to a lower-case word
+			.replace(/(^|[\s(])([a-z]{3,})(\d{1,2})(?=[\s,.;:)]|$)/g, (_, b: string, w: string, d: string) => b + w + sup(d))
+	);
 }
 
 /** A line's shape with its numbers blanked: "Inspection of youth offending services in X #". */

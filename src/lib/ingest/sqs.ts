@@ -36,31 +36,52 @@ export function extractFindings(rows: Row[], warnings: Warning[]): Finding[] {
 	const paragraphs: { section: string; text: string }[] = [];
 	let section: string | undefined;
 	let inCommentary = false;
+	// a numbered paragraph goes on over the lines that follow it (a PDF wraps it) until a blank
+	// line, the next numbered paragraph or a heading
+	let open = false;
+	// a footnote interrupting a paragraph, over one or more lines
+	let footnote = false;
 	for (const row of rows) {
-		if (!row.cells.length) continue;
+		if (!row.cells.length) {
+			open = false;
+			footnote = false;
+			continue;
+		}
 		const raw = rowText(row);
-		if (/^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(raw)) continue; // a footnote interrupting a paragraph
+		// a footnote: its superscript number, or the number alone on a line as pdftotext prints it
+		if (/^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(raw) || /^\d{1,2}$/.test(raw.trim())) {
+			footnote = true;
+			continue;
+		}
 		const text = stripFootnotes(raw.replace(/^[-•]\s+/, '')).text;
+		if (footnote && !/^\d\.(\d{1,2}\.?)?\s/.test(text) && !/^[a-z]/.test(text)) continue;
+		footnote = false;
 		const heading = /^(\d)\.\s+([A-Z][^.]{2,80})$/.exec(text);
 		if (heading) {
 			section = heading[2].trim();
 			inCommentary = true;
+			open = false;
 			continue;
 		}
 		const para = /^(\d)\.(\d{1,2})\.?\s+(.*)$/.exec(text);
 		if (para && section) {
 			paragraphs.push({ section, text: para[3] });
+			open = true;
 			continue;
 		}
-		if (inCommentary && /^[-•]\s+[a-z]/.test(raw) && paragraphs.length) {
-			// a paragraph continued after a page break
-			paragraphs[paragraphs.length - 1].text += ' ' + text;
+		const last = paragraphs[paragraphs.length - 1];
+		const headingLike = /^[A-Z]/.test(text) && text.length < 60 && !/[.,;:]$/.test(text);
+		const unfinished = last && !/[.!?]['’"”)]?$/.test(last.text) && /^[-•]?\s*[a-z]/.test(raw);
+		if (inCommentary && last && !headingLike && (open || unfinished)) {
+			// a paragraph continued on the next line, or after a page break
+			last.text += ' ' + text;
 			continue;
 		}
-		if (inCommentary && section && !para && !/^[-•]/.test(raw) && /^[A-Z]/.test(text) && text.length < 60) {
+		if (inCommentary && section && headingLike) {
 			// the next unnumbered heading ends the commentary
 			section = undefined;
 			inCommentary = false;
+			open = false;
 		}
 	}
 	const out: Finding[] = [];
