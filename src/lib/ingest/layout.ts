@@ -25,12 +25,17 @@ const sup = (digits: string) => [...digits].map((d) => SUPERSCRIPT[Number(d)]).j
 
 /** Line endings, BOM, no-break and zero-width spaces, soft hyphens, ligatures. */
 export function normaliseText(raw: string): string {
-	return raw
-		.replace(/^\uFEFF/, '')
-		.replace(/\r\n?/g, '\n')
-		.replace(/[\u00a0\u2007\u202f]/g, ' ')
-		.replace(/[\u200b-\u200d\u2060\u00ad]/g, '')
-		.replace(/[ﬀﬁﬂﬃﬄﬅﬆ]/g, (c) => LIGATURES[c]);
+	return (
+		raw
+			.replace(/^\uFEFF/, '')
+			.replace(/\r\n?/g, '\n')
+			.replace(/[\u00a0\u2007\u202f]/g, ' ')
+			// a soft hyphen ending a line marks a word broken there (mendHyphenation joins it); any
+			// other soft hyphen is invisible
+			.replace(/\u00ad(?=[ \t]*(\n|$))/g, '\u2010')
+			.replace(/[\u200b-\u200d\u2060\u00ad]/g, '')
+			.replace(/[ﬀﬁﬂﬃﬄﬅﬆ]/g, (c) => LIGATURES[c])
+	);
 }
 
 const TRANSCRIPT_PAGE = /^\s*Page (\d{1,4}):\s/;
@@ -226,7 +231,8 @@ function mendHyphenation(lines: Line[]): Line[] {
 	const gone = new Set<number>();
 	for (let i = 0; i + 1 < out.length; i++) {
 		if (gone.has(i)) continue;
-		const m = /(^|[\s(])([A-Za-z]+(?:-[A-Za-z]+)*)-$/.exec(out[i].text);
+		// "-" as typed, or U+2010 where a PDF broke a word (a soft hyphen, or pdf.js's hyphen)
+		const m = /(^|[\s(])([A-Za-z]+(?:-[A-Za-z]+)*)([-\u2010])\s*$/.exec(out[i].text);
 		if (!m || out[i].text.includes('\t')) continue;
 		let j = i + 1;
 		while (j < out.length && out[j].text.trim() === '' && j - i <= 2 && !out[j].pageStart) j++;
@@ -234,8 +240,8 @@ function mendHyphenation(lines: Line[]): Line[] {
 		const next = /^\s*([a-z][A-Za-z'’]*[.,;:?)]*)(\s+|$)/.exec(out[j].text);
 		if (!next) continue;
 		const last = m[2].split('-').pop()!.toLowerCase();
-		const joiner = COMPOUND.has(last) ? '-' : '';
-		out[i].text = out[i].text.slice(0, -1) + joiner + next[1];
+		const joiner = m[3] === '-' && COMPOUND.has(last) ? '-' : '';
+		out[i].text = out[i].text.replace(/[-\u2010]\s*$/, '') + joiner + next[1];
 		// blank out the moved half so that columns further along keep their place
 		const rest = out[j].text.slice(next[0].length);
 		out[j].text = rest.trim() ? ' '.repeat(next[0].length) + rest : '';

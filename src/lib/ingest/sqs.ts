@@ -41,41 +41,43 @@ export function extractFindings(rows: Row[], warnings: Warning[]): Finding[] {
 	let open = false;
 	// a footnote interrupting a paragraph, over one or more lines
 	let footnote = false;
-	for (const row of rows) {
+	rows.forEach((row, at) => {
 		if (!row.cells.length) {
 			open = false;
 			footnote = false;
-			continue;
+			return;
 		}
 		const raw = rowText(row);
 		// a footnote: its superscript number, or the number alone on a line as pdftotext prints it
 		if (/^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(raw) || /^\d{1,2}$/.test(raw.trim())) {
 			footnote = true;
-			continue;
+			return;
 		}
 		const text = stripFootnotes(raw.replace(/^[-•]\s+/, '')).text;
-		if (footnote && !/^\d\.(\d{1,2}\.?)?\s/.test(text) && !/^[a-z]/.test(text)) continue;
+		if (footnote && !/^\d\.(\d{1,2}\.?)?\s/.test(text) && !/^[a-z]/.test(text)) return;
 		footnote = false;
 		const heading = /^(\d)\.\s+([A-Z][^.]{2,80})$/.exec(text);
 		if (heading) {
 			section = heading[2].trim();
 			inCommentary = true;
 			open = false;
-			continue;
+			return;
 		}
 		const para = /^(\d)\.(\d{1,2})\.?\s+(.*)$/.exec(text);
 		if (para && section) {
 			paragraphs.push({ section, text: para[3] });
 			open = true;
-			continue;
+			return;
 		}
 		const last = paragraphs[paragraphs.length - 1];
-		const headingLike = /^[A-Z]/.test(text) && text.length < 60 && !/[.,;:]$/.test(text);
+		// a heading: short, capitalised, unpunctuated, and not carried on by the next line
+		const next = rows[at + 1]?.cells[0] ?? '';
+		const headingLike = /^[A-Z]/.test(text) && text.length < 60 && !/[.,;:]$/.test(text) && !/^[a-z]/.test(next);
 		const unfinished = last && !/[.!?]['’"”)]?$/.test(last.text) && /^[-•]?\s*[a-z]/.test(raw);
 		if (inCommentary && last && !headingLike && (open || unfinished)) {
 			// a paragraph continued on the next line, or after a page break
 			last.text += ' ' + text;
-			continue;
+			return;
 		}
 		if (inCommentary && section && headingLike) {
 			// the next unnumbered heading ends the commentary
@@ -83,7 +85,7 @@ export function extractFindings(rows: Row[], warnings: Warning[]): Finding[] {
 			inCommentary = false;
 			open = false;
 		}
-	}
+	});
 	const out: Finding[] = [];
 	for (const p of paragraphs) {
 		for (const s of sentences(p.text)) {
