@@ -180,6 +180,31 @@ function dropFurniture(lines: Line[]): Line[] {
 		const titled = /inspection|inspectorate|probation|report/i.test(key);
 		if (e.nums.size >= 2 && (e.idx.length >= 3 || titled)) for (const i of e.idx) drop.add(i);
 	}
+	// Text copied from a viewer keeps no page breaks: a running header repeated word for word
+	// ("Inspection of youth offending services in Leeds") is furniture, and so is a number alone
+	// just before or after it that follows the pages' order.
+	const repeated = new Map<string, number[]>();
+	lines.forEach((l, i) => {
+		const t = l.text.trim();
+		if (t.length > 120 || !/inspection|inspectorate|probation/i.test(t) || /[%£]/.test(t)) return;
+		repeated.set(t, [...(repeated.get(t) ?? []), i]);
+	});
+	for (const idx of repeated.values()) {
+		if (idx.length < 3) continue;
+		const numbers: { i: number; offset: number }[] = [];
+		idx.forEach((h, k) => {
+			drop.add(h);
+			for (const j of [h - 1, h - 2, h - 3, h + 1, h + 2]) {
+				if (j < 0 || j >= lines.length || !/^\s*\d{1,3}\s*$/.test(lines[j].text)) continue;
+				numbers.push({ i: j, offset: Number(lines[j].text) - k });
+				break;
+			}
+		});
+		const offsets = new Map<number, number>();
+		for (const x of numbers) offsets.set(x.offset, (offsets.get(x.offset) ?? 0) + 1);
+		const [common, seen] = [...offsets.entries()].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+		if (seen >= 2) for (const x of numbers) if (Math.abs(x.offset - common) <= 1) drop.add(x.i);
+	}
 	if (!drop.size) return lines;
 	// A dropped line leaves a blank one behind, so blocks it separated stay separate.
 	return lines.map((l, i) => (drop.has(i) ? { n: l.n, text: '', ...(l.pageStart ? { pageStart: true } : {}) } : l));
