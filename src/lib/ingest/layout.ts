@@ -348,8 +348,39 @@ const SHORT_WORDS = new Set([
 
 const VOCABULARY_KEYS = new Set(VOCABULARY.map((w) => w.toLowerCase()));
 
-/** One pass over the words: two neighbours whose letters make a vocabulary word become one. */
-function mendSplitWords(t: string): string {
+interface Vocabulary {
+	words: Map<string, number>;
+	pairs: Map<string, number>;
+}
+
+/** How often each word, and each pair of neighbouring words, occurs in the document (lower case). */
+function documentWords(lines: Line[]): Vocabulary {
+	const words = new Map<string, number>();
+	const pairs = new Map<string, number>();
+	for (const l of lines) {
+		let prev = '';
+		for (const m of l.text.matchAll(/[A-Za-z]+|[^A-Za-z\s]+|\s+/g)) {
+			const w = m[0];
+			if (/^\s/.test(w)) continue;
+			if (!/^[A-Za-z]/.test(w)) {
+				prev = '';
+				continue;
+			}
+			const lw = w.toLowerCase();
+			words.set(lw, (words.get(lw) ?? 0) + 1);
+			if (prev) pairs.set(`${prev} ${lw}`, (pairs.get(`${prev} ${lw}`) ?? 0) + 1);
+			prev = lw;
+		}
+	}
+	return { words, pairs };
+}
+
+/**
+ * One pass over the words: two neighbours become one when their letters make one of the
+ * parsers' words, or a word the document uses elsewhere whole while one of the two halves
+ * never occurs but in this pair ("m inority", "educ ation"; "in to" stays: both are words).
+ */
+function mendSplitWords(t: string, v: Vocabulary): string {
 	if (!/[A-Za-z] [a-z]/.test(t)) return t;
 	const words = t.split(' ');
 	let changed = false;
@@ -357,9 +388,13 @@ function mendSplitWords(t: string): string {
 		const a = words[i];
 		const b = words[i + 1];
 		if (!a || !b || !/[A-Za-z]$/.test(a) || !/^[a-z]/.test(b)) continue;
-		const left = /[A-Za-z]+$/.exec(a)![0];
+		const left = /[A-Za-z]+$/.exec(a)![0].toLowerCase();
 		const right = /^[a-z]+/.exec(b)![0];
-		if (SHORT_WORDS.has(left.toLowerCase()) || !VOCABULARY_KEYS.has((left + right).toLowerCase())) continue;
+		if (SHORT_WORDS.has(left)) continue;
+		const whole = left + right;
+		const pair = v.pairs.get(`${left} ${right}`) ?? 0;
+		const fragment = (v.words.get(left) ?? 0) <= pair || (v.words.get(right) ?? 0) <= pair;
+		if (!VOCABULARY_KEYS.has(whole) && !((v.words.get(whole) ?? 0) > 0 && fragment)) continue;
 		words[i] = a + b;
 		words.splice(i + 1, 1);
 		changed = true;
@@ -454,7 +489,8 @@ export function prepareLines(raw: string): Line[] {
 	// superscript anywhere has its markers after a figure turned back into superscripts
 	if (!lines.some((l) => /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(l.text))) for (const l of lines) l.text = plainMarks(l.text);
 	lines = mendHyphenation(lines);
-	for (const l of lines) l.text = mendSplitWords(l.text);
+	const vocabulary = documentWords(lines);
+	for (const l of lines) l.text = mendSplitWords(l.text, vocabulary);
 	if (isSpaceLaidOut(lines)) lines = columnsToCells(lines);
 	return lines;
 }
