@@ -35,6 +35,8 @@ export function normaliseText(raw: string): string {
 			.replace(/\u00ad(?=[ \t]*(\n|$))/g, '\u2010')
 			.replace(/[\u200b-\u200d\u2060\u00ad]/g, '')
 			.replace(/[ﬀﬁﬂﬃﬄﬅﬆ]/g, (c) => LIGATURES[c])
+			// "collea‐ gues": a hyphen a PDF put where it broke a word, the line joined by a transcript
+			.replace(/([a-z])\u2010 (?=[a-z])/g, '$1')
 	);
 }
 
@@ -403,6 +405,31 @@ function mendSplitWords(t: string, v: Vocabulary): string {
 }
 
 /**
+ * A hosting site's transcript prints each block of a page as one line, a whole table
+ * included ("... 2.1. Assessment Requires improvement ... 2.1.1. Does ...? 88% 2.1.2. ...").
+ * Such a line (long, holding several codes) is cut where the report's own structure starts
+ * a row: before a standard or key-question code, a prompt's letter, a numbered
+ * recommendation, or a question after the percentage that closed the one before. Each piece
+ * keeps the line's number.
+ */
+const BREAK =
+	/\s+(?=[1-4]\.\s?[1-4]\.(?:\s?[1-9]\.)?\s+[A-Z])|\s+(?=[1-4]\.[1-4]\s+[A-Z])|\s+(?=[1-4]\.\s+[A-Z][a-z]+(?:\s[a-z-]+)*\s+[1-4]\.[1-4])|\s+(?=[a-z]\)\s+[A-Z])|(?<=[.;]|\w)\s+(?=\d{1,2}\.\s+[a-z])|(?<=\d%\*?[⁰¹²³⁴⁵⁶⁷⁸⁹]*)\s+(?=(?:Does|Do|Is|Are|Has|Have|Was|Were|Did|How well)\s)|(?<=%\s?['‘’]?[Yy]es['’]?|\((?:court|out-of-court) disposals\))\s+(?=[A-Z])|(?<=\s)(?=£?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\s+[A-Z][a-z])|(?<=[a-z)]\s)(?=\d{1,3}(?:\.\d)?%\s+[A-Z][a-z])|(?<=[a-z)⁰¹²³⁴⁵⁶⁷⁸⁹]\s)(?!(?:19|20)\d\d\s)(?=\d{1,4}(?:\.\d+)?\s+[A-Z][a-z]+[\s-][a-z])|(?<=Overall rating\s(?:Outstanding|Good|Requires improvement|Inadequate))\s+/g;
+const CODE = /(?:^|\s)[1-4]\.\s?[1-4]\.?(?:\s?[1-9]\.?)?\s+[A-Z]|\s\d{1,2}\.\s+[a-z]|\?\s\d{1,3}%|(?:^|\s)£?\d[\d,.]*%?\s+[A-Z][a-z]+[\s-][a-z]/g;
+
+function resegment(lines: Line[]): Line[] {
+	const out: Line[] = [];
+	for (const l of lines) {
+		if (l.text.length < 80 || l.text.includes('\t') || (l.text.match(CODE)?.length ?? 0) < 2) {
+			out.push(l);
+			continue;
+		}
+		const parts = l.text.split(BREAK).filter((p) => p.trim());
+		parts.forEach((p, k) => out.push(k === 0 ? { ...l, text: p } : { n: l.n, text: p }));
+	}
+	return out;
+}
+
+/**
  * Text laid out with spaces (`pdftotext -layout`): no tab anywhere, and many lines holding
  * runs of three or more spaces between words.
  */
@@ -489,6 +516,7 @@ export function prepareLines(raw: string): Line[] {
 	// superscript anywhere has its markers after a figure turned back into superscripts
 	if (!lines.some((l) => /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(l.text))) for (const l of lines) l.text = plainMarks(l.text);
 	lines = mendHyphenation(lines);
+	lines = resegment(lines);
 	const vocabulary = documentWords(lines);
 	for (const l of lines) l.text = mendSplitWords(l.text, vocabulary);
 	if (isSpaceLaidOut(lines)) lines = columnsToCells(lines);
