@@ -413,13 +413,14 @@ function mendSplitWords(t: string, v: Vocabulary): string {
  * keeps the line's number.
  */
 const BREAK =
-	/\s+(?=[1-4]\.\s?[1-4]\.(?:\s?[1-9]\.)?\s+[A-Z])|\s+(?=[1-4]\.[1-4]\s+[A-Z])|\s+(?=[1-4]\.\s+[A-Z][a-z]+(?:\s[a-z-]+)*\s+[1-4]\.[1-4])|\s+(?=[a-z]\)\s+[A-Z])|(?<=[.;]|\w)\s+(?=\d{1,2}\.\s+[a-z])|(?<=\d%\*?[⁰¹²³⁴⁵⁶⁷⁸⁹]*)\s+(?=(?:Does|Do|Is|Are|Has|Have|Was|Were|Did|How well)\s)|(?<=%\s?['‘’]?[Yy]es['’]?|\((?:court|out-of-court) disposals\))\s+(?=[A-Z])|(?<=\s)(?=£?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\s+[A-Z][a-z])|(?<=[a-z)]\s)(?=\d{1,3}(?:\.\d)?%\s+[A-Z][a-z])|(?<=[a-z)⁰¹²³⁴⁵⁶⁷⁸⁹]\s)(?!(?:19|20)\d\d\s)(?=\d{1,4}(?:\.\d+)?\s+[A-Z][a-z]+[\s-][a-z])|(?<=Overall rating\s(?:Outstanding|Good|Requires improvement|Inadequate))\s+/g;
-const CODE = /(?:^|\s)[1-4]\.\s?[1-4]\.?(?:\s?[1-9]\.?)?\s+[A-Z]|\s\d{1,2}\.\s+[a-z]|\?\s\d{1,3}%|(?:^|\s)£?\d[\d,.]*%?\s+[A-Z][a-z]+[\s-][a-z]/g;
+	/\s+(?=[1-4]\.\s?[1-4]\.(?:\s?[1-9]\.)?\s+[A-Z])|\s+(?=[1-4]\.[1-4]\s+[A-Z])|\s+(?=[1-4]\.\s+[A-Z][a-z]+(?:\s[a-z-]+)*\s+[1-4]\.[1-4])|\s+(?=[a-z]\)\s+[A-Z])|(?<=[.;]|\w)\s+(?=\d{1,2}\.\s+[a-z])|(?<=\d%\*?[⁰¹²³⁴⁵⁶⁷⁸⁹]*)\s+(?=(?:Does|Do|Is|Are|Has|Have|Was|Were|Did|How well)\s)|(?<=%\s?['‘’]?[Yy]es['’]?|\((?:court|out-of-court) disposals\))\s+(?=[A-Z])|(?<=\s)(?=£?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\s+[A-Z][a-z])|(?<=[a-z)⁰¹²³⁴⁵⁶⁷⁸⁹]\s)(?=\d{1,3}(?:\.\d)?%\s+[A-Z][a-z])|(?<=[a-z)⁰¹²³⁴⁵⁶⁷⁸⁹]\s)(?!(?:19|20)\d\d\s)(?=\d{1,4}(?:\.\d+)?\s+[A-Z][a-z]+[\s-][a-z])|(?<=Overall rating\s(?:Outstanding|Good|Requires improvement|Inadequate))\s+/g;
+const CODE =
+	/(?:^|\s)[1-4]\.\s?[1-4]\.?(?:\s?[1-9]\.?)?\s+[A-Z]|(?:^|\s)\d{1,2}\.\s+[a-z]|\?\s\d{1,3}%|(?:^|\s)£?\d[\d,.]*%?\s+[A-Z][a-z]+[\s-][a-z]/g;
 
 function resegment(lines: Line[]): Line[] {
 	const out: Line[] = [];
 	for (const l of lines) {
-		if (l.text.length < 80 || l.text.includes('\t') || (l.text.match(CODE)?.length ?? 0) < 2) {
+		if (l.text.length < 60 || l.text.includes('\t') || (l.text.match(CODE)?.length ?? 0) < 2) {
 			out.push(l);
 			continue;
 		}

@@ -98,7 +98,17 @@ function joinQuestions(rows: Row[]): Row[] {
 	for (let i = 0; i < rows.length; i++) {
 		out.push(rows[i]);
 		const first = rows[i].cells[0];
-		if (!first || !QUESTION_START.test(first) || first.includes('?')) continue;
+		if (!first || !QUESTION_START.test(first)) continue;
+		if (first.includes('?')) {
+			// a whole question with its percentage alone on the next line
+			const k = nextContent(rows, i);
+			const own = rows[i].cells.slice(1).some((c) => PCT_TOKEN.test(c.trim())) || /\d%\S*$/.test(first);
+			if (!own && k >= 0 && rows[k].cells.length === 1 && PCT_TOKEN.test(rows[k].cells[0].trim())) {
+				out[out.length - 1] = { n: rows[i].n, cells: [...rows[i].cells, rows[k].cells[0]] };
+				i = k;
+			}
+			continue;
+		}
 		const head = trailingValues(first);
 		let text = head.text;
 		const extra = [...head.values, ...rows[i].cells.slice(1)];
@@ -149,7 +159,8 @@ function trailingValues(cell: string): { text: string; values: string[] } {
 
 /** Splits of a one-cell row whose columns were printed close together. */
 function splitRow(cell: string): string[] | undefined {
-	const t = cell.trim();
+	// rule lines a table left behind ("100% -- ------") are not part of the row
+	const t = cell.trim().replace(/(\s+[-–—_=]{2,})+$/, '');
 	// "1.2 Staff Good", "Overall rating Good"
 	const r = RATING_TAIL.exec(t);
 	if (r && (STANDARD_CODE.test(t) || /^overall rating:?$/i.test(r[1].trim()))) {

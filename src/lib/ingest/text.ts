@@ -140,7 +140,13 @@ export class Footnotes {
 			if (!first || row.cells.length > 1) return;
 			const alone = /^(\d{1,2})$/.exec(first);
 			const next = rows[i + 1]?.cells.length === 1 ? rows[i + 1].cells[0] : undefined;
-			if (alone && next && /^[A-Z]/.test(next)) this.plain.push({ num: Number(alone[1]), line: row.n, text: next });
+			if (alone && next && /^[A-Z]/.test(next)) {
+				// the note may go on over a line or two
+				let text = next;
+				for (let k = i + 2; k < i + 4 && rows[k]?.cells.length === 1 && /^[a-z(]/.test(rows[k].cells[0]); k++)
+					text += ' ' + rows[k].cells[0];
+				this.plain.push({ num: Number(alone[1]), line: row.n, text });
+			}
 			const inline = /^(\d{1,2})\s+([A-Z].*)$/.exec(first);
 			if (inline) this.plain.push({ num: Number(inline[1]), line: row.n, text: inline[2] });
 		});
