@@ -221,6 +221,45 @@ describe('a PDF of a service new to the data (issue 17)', () => {
 	});
 });
 
+describe('a web copy of a 2024 inspection, which gives no month (issue 12)', () => {
+	it('is read from the saved page, asks for the month, then the region, and is added under its own programme', async () => {
+		const { page, errors, context } = await openPage(browser, base);
+		await page.goto(`${base}/data/`);
+		await dbReady(page);
+		const html = `<!doctype html><html lang="en"><head><title>Inspection</title><script>var x = 1;</script></head><body>
+			<a href="#main">Skip to content</a><nav><a href="/">Home</a><a href="/inspections">Inspections</a></nav>
+			<main id="main"><h1>An inspection of youth justice work with children and victims in Vetchfield</h1><p>Published:</p>
+			<h2>Foreword (Back to top)</h2>
+			<p>This inspection is part of our programme of inspections across youth justice services in England and Wales.[1] In this inspection we have inspected and rated work with children and victims in Vetchfield Youth Justice Service (YJS) across two broad areas.</p>
+			<p>Overall, Vetchfield YJS was rated as &lsquo;Good&rsquo;.</p>
+			<h2>Ratings</h2><table><tr><th>Work with children</th><th></th></tr><tr><td>Assessing</td><td>Good</td></tr><tr><td>Planning</td><td>Outstanding</td></tr>
+			<tr><td>Implementation and delivery</td><td>Good</td></tr><tr><td>Work with victims</td><td>Requires improvement</td></tr></table></main>
+			<footer>All content is available under the Open Government Licence v3.0</footer></body></html>`;
+		await page.setInputFiles('input[data-import]', { name: 'vetchfield.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+		await allRead(page, 1);
+		expect(await statuses(page)).toEqual({ 'vetchfield.html': 'needs-month' });
+		const row = page.locator('tr[data-file="vetchfield.html"]');
+		expect(await row.textContent()).toMatch(/Vetchfield[\s\S]*Good/);
+		await row.locator('input[type="month"]').fill('2026-01');
+		await row.locator('input[type="month"]').dispatchEvent('change');
+		await expect.poll(() => statuses(page)).toEqual({ 'vetchfield.html': 'needs-region' });
+		await row.getByLabel('New to the data: region').selectOption('North East');
+		await expect.poll(() => statuses(page)).toEqual({ 'vetchfield.html': 'ready' });
+		await page.click('[data-import-commit]');
+		await expect.poll(() => page.locator('[data-imports] li').count()).toBe(1);
+		expect(await page.locator('[data-imports] li').textContent()).toMatch(/vetchfield-2026-01/);
+		expect(await sql(page, "SELECT framework FROM inspections WHERE inspection_id = 'vetchfield-2026-01'")).toBe('children-victims-2024');
+		expect(
+			await sql(
+				page,
+				"SELECT string_agg(code || '=' || rating, ', ' ORDER BY code) FROM standard_ratings WHERE inspection_id = 'vetchfield-2026-01'"
+			)
+		).toBe('C1=Good, C2=Outstanding, C3=Good, V1=Requires improvement');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
 describe('many files at once', () => {
 	it('30 files dropped together: one table, the bad ones block nothing, "Add all ready" adds exactly the ready ones', async () => {
 		const { page, errors, context } = await openPage(browser, base);

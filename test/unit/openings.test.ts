@@ -94,3 +94,20 @@ describe('the 2024 programme', () => {
 		expect(statusOf(r.value)).toBe('complete');
 	});
 });
+
+describe('documents that mention an inspection are not reports', () => {
+	it.each([
+		[
+			'a press release',
+			"Press release\nLeeds Youth Justice Service rated 'Requires improvement'\nHM Inspectorate of Probation has today published its report on the inspection of youth offending services in Leeds. Inspectors rated the service as 'Requires improvement'."
+		],
+		[
+			'a news story',
+			"Council news, 12 November 2019\nInspectors from HM Inspectorate of Probation found that an inspection of youth offending services in Northmoor had been delayed. The youth justice service was rated as 'Good' in 2016."
+		]
+	])('%s is refused', (_, text) => {
+		const r = extract(text);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.reason).toMatch(/no inspected area is named/);
+	});
+});

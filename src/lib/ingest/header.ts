@@ -25,13 +25,14 @@ export function slug(s: string): string {
 }
 
 /**
- * The title forms of HMIP youth reports, the area after them (on the same line or the next):
+ * The title forms of HMIP youth reports, opening a line (a sentence in a press release or a
+ * news story that mentions an inspection is not a title), the area after them (on the same line or the next):
  * "An inspection of youth offending services in <area>", "Inspection of youth offending
  * services: <area>", "An inspection of youth justice work with children and victims in
  * <area>", "Report of Short Quality Screening (SQS) of youth offending work in <area>".
  */
 const TITLE =
-	/(?:^|\b)(?:an? )?(?:(?:joint )?inspection of youth (?:offending|justice) (?:services|work|provision)(?: with children and victims)?|short quality screening(?: \(sqs\))? of youth (?:offending|justice) work)(?:\s+in\b|\s*:)\s*(.*)$/i;
+	/^\s*(?:an? |report of )?(?:(?:joint )?inspection of youth (?:offending|justice) (?:services|work|provision)(?: with children and victims)?|short quality screening(?: \(sqs\))? of youth (?:offending|justice) work)(?:\s+in\b|\s*:)\s*(.*)$/i;
 
 const MONTH_WORDS = MONTHS.join('|');
 

@@ -7,6 +7,7 @@ import type { Engine } from '../../db/types';
 import type { Filters } from '../../filters';
 import { coverage, type Coverage } from '../../queries/coverage';
 import { scopeCte } from '../../queries/filter-sql';
+import { caseGap } from '../../rules/evidence';
 
 export interface GapRow {
 	inspection_id: string;
@@ -27,6 +28,10 @@ export interface GapRow {
 	child_text: string | null;
 	others_text: string | null;
 	others_cases: number | null;
+	/** cases behind the desistance figure */
+	desistance_cases: number | null;
+	/** is the gap vs desistance a finding? (rules/evidence.ts caseGap) */
+	evidence: 'finding' | 'within-noise' | 'too-few-cases' | null;
 }
 
 export interface RiskData {
@@ -44,7 +49,8 @@ per AS (
          max(k.text) FILTER (WHERE theme = 'desistance') AS desistance_text,
          max(k.text) FILTER (WHERE theme = 'child-safety') AS child_text,
          max(k.text) FILTER (WHERE theme = 'others-safety') AS others_text,
-         max(k.cases) FILTER (WHERE theme = 'others-safety') AS others_cases
+         max(k.cases) FILTER (WHERE theme = 'others-safety') AS others_cases,
+         max(k.cases) FILTER (WHERE theme = 'desistance') AS desistance_cases
   FROM key_questions k
   WHERE k.theme IN ('desistance', 'child-safety', 'others-safety')
   GROUP BY ALL)
@@ -57,7 +63,8 @@ SELECT p.inspection_id, sc.area AS service, sc.published, sc.provenance, p.stand
        p.others_safety::DOUBLE AS others_safety,
        (p.others_safety - p.desistance)::DOUBLE AS gap_desistance,
        (p.others_safety - p.child_safety)::DOUBLE AS gap_child,
-       p.desistance_text, p.child_text, p.others_text, p.others_cases::INTEGER AS others_cases
+       p.desistance_text, p.child_text, p.others_text, p.others_cases::INTEGER AS others_cases,
+       p.desistance_cases::INTEGER AS desistance_cases
 FROM per p JOIN scope sc USING (inspection_id)
 ORDER BY sc.area, sc.published, p.standard`;
 
@@ -71,10 +78,34 @@ export const GAP_CHART_LIMIT = 10;
 export async function riskOfHarm(db: Engine, filters: Filters): Promise<RiskData> {
 	const scope = scopeCte(filters);
 	const [rows, cov] = await Promise.all([
-		db.query<GapRow>(GAP_SQL(scope.sql), scope.params),
+		db.query<Omit<GapRow, 'evidence'>>(GAP_SQL(scope.sql), scope.params),
 		coverage(db, filters, `inspection_id IN (SELECT inspection_id FROM key_questions)`)
 	]);
-	return { coverage: cov, rows };
+	return { coverage: cov, rows: rows.map(withEvidence) };
+}
+
+/** Whether the gap between other people's safety and desistance is a finding or within the noise. */
+export function withEvidence(r: Omit<GapRow, 'evidence'>): GapRow {
+	if (r.others_safety === null || r.desistance === null) return { ...r, evidence: null };
+	return {
+		...r,
+		evidence: caseGap({ pct: r.others_safety, cases: r.others_cases }, { pct: r.desistance, cases: r.desistance_cases }).status
+	};
+}
+
+/**
+ * What the page may say of the gaps in view: how many standards have both figures, in how
+ * many safety work scored lower, and how many of those gaps clear the evidence rule.
+ */
+export function gapSummary(rows: GapRow[]): { standards: number; lagging: number; findings: number; inspections: number } {
+	const both = rows.filter((r) => r.gap_desistance !== null);
+	const lagging = both.filter((r) => (r.gap_desistance as number) < 0);
+	return {
+		standards: both.length,
+		lagging: lagging.length,
+		findings: lagging.filter((r) => r.evidence === 'finding').length,
+		inspections: new Set(both.map((r) => r.inspection_id)).size
+	};
 }
 
 /** Widest gaps first: where safety work lags desistance work most. */
