@@ -102,9 +102,16 @@ describe('filters in the URL', () => {
 		expect(a.params).toHaveLength(b.params.length);
 		expect(a.params.every((p) => p === null)).toBe(true);
 	});
-	it('describe themselves for file names', () => {
-		expect(filtersSlug({ region: 'North West', yearFrom: 2019 })).toBe('north-west-2019');
+	it('describe themselves in words and for file names', () => {
+		expect(describeFilters({ region: 'North West', yearFrom: 2021 })).toBe('North West, 2021 onwards');
+		expect(filtersSlug({ region: 'North West', yearFrom: 2021 })).toBe('north-west-2021-onwards');
+		expect(describeFilters({ yearTo: 2020, rating: 'Good' })).toBe('up to 2020, rated Good');
+		expect(describeFilters({ nation: 'Wales', yearFrom: 2019, yearTo: 2022 })).toBe('Wales, 2019-2022');
+		expect(describeFilters({ yearFrom: 2021, yearTo: 2021, source: 'reference' })).toBe('2021, from published pages');
+		expect(describeFilters({ framework: 'yjs-2021' })).toBe('2021 standards (12 + resettlement)');
+		expect(filtersSlug({ region: 'London' })).toBe('london');
 		expect(describeFilters({})).toBe('all inspections');
+		expect(filtersSlug({})).toBe('all-inspections');
 	});
 });
 
