@@ -161,6 +161,7 @@ describe('exports of any text', () => {
 			expect(parsed.error).toBe('');
 			expect(parsed.text).toContain('Bell\u2407North\u00A0moor <&> \u200F🦉');
 			expect(svg).toContain('imported in this browser from hostile.csv');
+			expect(svg).not.toContain('inspection reports');
 
 			const back = parseCsv((await download(page, chart, 'csv')).bytes.toString());
 			expect(back.header[0]).toBe('Service');

@@ -151,6 +151,20 @@ describe('source line', () => {
 		);
 	});
 
+	it('names imported files as imported, never as HMIP reports', () => {
+		const imported = {
+			...COVERAGE,
+			report: 0,
+			reference: 0,
+			imported: 1,
+			reports: null,
+			addresses: [],
+			addressCount: 0,
+			importedFiles: ['mine.csv']
+		};
+		expect(sourceLine(imported)).toBe('Source: imported in this browser from mine.csv.');
+	});
+
 	it('carries the real addresses of the inspections in view', async () => {
 		const db = await nodeEngine();
 		const c = await coverage(db, { region: 'London' });

@@ -10,7 +10,7 @@ export interface Coverage {
 	reference: number;
 	imported: number;
 	synthetic: number;
-	/** "Bury and Rochdale 2020-06; Leeds 2019-11" — the reports behind the rows */
+	/** "Bury and Rochdale 2020-06; Leeds 2019-11" — the HMIP reports behind the rows (imports are in importedFiles) */
 	reports: string | null;
 	/** the public addresses of the sources behind the rows (source_url), the first ADDRESS_LIMIT in order */
 	addresses: string[];
@@ -39,7 +39,7 @@ export async function coverage(db: Engine, filters: Filters, having = 'TRUE'): P
 		        count(*) FILTER (WHERE provenance = 'imported')::INTEGER AS imported,
 		        count(*) FILTER (WHERE provenance = 'synthetic')::INTEGER AS synthetic,
 		        string_agg(area || ' ' || coalesce(published, published_year::VARCHAR, ''), '; ' ORDER BY area)
-		          FILTER (WHERE provenance IN ('report', 'imported')) AS reports,
+		          FILTER (WHERE provenance = 'report') AS reports,
 		        coalesce(list(DISTINCT source_url ORDER BY source_url) FILTER (WHERE source_url IS NOT NULL), [])[1:${ADDRESS_LIMIT}] AS addresses,
 		        count(DISTINCT source_url)::INTEGER AS "addressCount",
 		        coalesce(list(DISTINCT source_file ORDER BY source_file) FILTER (WHERE provenance = 'imported' AND source_file IS NOT NULL), []) AS "importedFiles"
