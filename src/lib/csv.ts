@@ -3,9 +3,11 @@
  *
  * Reading: RFC 4180 quoting (commas, quotes and newlines inside quoted fields), a UTF-8
  * byte-order mark, Windows line endings, and `;` as the separator when the header uses it.
- * Writing: every cell that a spreadsheet would run as a formula (starting with = + - @, tab
- * or carriage return) is prefixed with an apostrophe; reading strips that prefix again, so
- * export then import gives back the same values.
+ * Writing: every text cell that a spreadsheet would run as a formula is prefixed with an
+ * apostrophe: one starting with = + - @ (or their full-width and small forms, which some
+ * spreadsheets fold to ASCII), after any leading whitespace, or with a tab or carriage return.
+ * A plain negative number ("-5", "-0.25") is a number, not a formula, and stays as it is.
+ * Reading strips the prefix again, so export then import gives back the same values.
  */
 
 export interface CsvTable {
@@ -23,8 +25,19 @@ export class CsvError extends Error {
 	}
 }
 
-/** Starts like a formula, possibly after guard apostrophes already there. */
-const FORMULA = /^'*[=+\-@\t\r]/;
+/**
+ * Starts like a formula, possibly after guard apostrophes already there: = + - @, their
+ * full-width forms (＝ ＋ － ＠), small forms (﹦ ﹢ ﹣) and the minus sign, after any
+ * whitespace; or a tab or carriage return.
+ */
+const FORMULA = /^'*(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\u2212])/;
+/** A plain negative number: what a spreadsheet reads as a number, never as a formula. */
+const NEGATIVE_NUMBER = /^-(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Would a spreadsheet run `s` as a formula? */
+export function looksLikeFormula(s: string): boolean {
+	return FORMULA.test(s) && !NEGATIVE_NUMBER.test(s);
+}
 
 /** Guess the separator from the header line: `;` when it has more of them than commas. */
 function separatorOf(text: string): ',' | ';' | '\t' {
@@ -93,7 +106,7 @@ export function parseCsv(input: string): CsvTable {
 
 /** Undo the formula guard written by `csvCell`. */
 function unguard(value: string): string {
-	return value[0] === "'" && FORMULA.test(value) ? value.slice(1) : value;
+	return value[0] === "'" && looksLikeFormula(value) ? value.slice(1) : value;
 }
 
 export type CsvValue = string | number | boolean | null | undefined | readonly string[];
@@ -104,12 +117,20 @@ export function csvCell(value: CsvValue): string {
 	let s = Array.isArray(value) ? JSON.stringify(value) : String(value);
 	// a value that already starts with the guard character is guarded too, so reading strips
 	// exactly one apostrophe and gives back what was written
-	if (typeof value === 'string' && FORMULA.test(s)) s = `'${s}`;
+	if (typeof value === 'string' && looksLikeFormula(s)) s = `'${s}`;
 	return /[",\n\r;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(columns: readonly string[], rows: readonly Record<string, CsvValue>[]): string {
-	const lines = [columns.map(csvCell).join(',')];
-	for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(','));
+	return toCsvRows(
+		columns,
+		rows.map((row) => columns.map((c) => row[c]))
+	);
+}
+
+/** A header and rows of cells in the header's order (names need not be unique or keys). */
+export function toCsvRows(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+	const lines = [header.map(csvCell).join(',')];
+	for (const row of rows) lines.push(row.map(csvCell).join(','));
 	return lines.join('\r\n') + '\r\n';
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 // (and reports as a violation): validate without it.
 z.config({ jitless: true });
 import { FRAMEWORKS, RATINGS } from './schema/extracted';
+import { FRAMEWORK_NAMES } from './labels';
 
 export const NATIONS = ['England', 'Wales'] as const;
 
@@ -108,21 +109,37 @@ export function isEmpty(filters: Filters): boolean {
 	return Object.values(filters).every((v) => v === undefined);
 }
 
-/** "North West, 2019-2022" — for file names and captions. */
+const SOURCE_WORDS: Record<(typeof SOURCES)[number], string> = {
+	report: 'from report text',
+	reference: 'from published pages',
+	imported: 'imported in this browser',
+	synthetic: 'synthetic data'
+};
+
+/**
+ * The filters in words, for titles, captions, exports and file names: "North West, 2021
+ * onwards", "Wales, 2019-2022, rated Good"; "all inspections" when none is set.
+ */
 export function describeFilters(filters: Filters): string {
 	const parts: string[] = [];
 	if (filters.region) parts.push(filters.region);
 	if (filters.nation) parts.push(filters.nation);
-	if (filters.framework) parts.push(filters.framework);
-	if (filters.yearFrom || filters.yearTo) parts.push(`${filters.yearFrom ?? '…'}-${filters.yearTo ?? '…'}`);
+	if (filters.framework) parts.push(FRAMEWORK_NAMES[filters.framework] ?? filters.framework);
+	const { yearFrom: from, yearTo: to } = filters;
+	if (from !== undefined && to !== undefined) parts.push(from === to ? String(from) : `${from}-${to}`);
+	else if (from !== undefined) parts.push(`${from} onwards`);
+	else if (to !== undefined) parts.push(`up to ${to}`);
 	if (filters.rating) parts.push(`rated ${filters.rating}`);
-	if (filters.source) parts.push(`${filters.source} data`);
+	if (filters.source) parts.push(SOURCE_WORDS[filters.source]);
 	return parts.length ? parts.join(', ') : 'all inspections';
 }
 
+/** The filters for a file name: "north-west-2021-onwards", "all-inspections". */
 export function filtersSlug(filters: Filters): string {
-	return describeFilters(filters)
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '');
+	return (
+		describeFilters(filters)
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '') || 'filtered'
+	);
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { nodeEngine } from '$lib/db/node';
 import { filterOptions } from '$lib/queries/options';
 
@@ -6,5 +8,8 @@ export const trailingSlash = 'always';
 
 export async function load() {
 	const db = await nodeEngine();
-	return { options: await filterOptions(db), built: new Date().toISOString().slice(0, 10) };
+	// the date the data was built (data/manifest.json), which every export states: not the
+	// date of the site's build, which says nothing about the data
+	const manifest: { built: string } = JSON.parse(readFileSync(join(process.cwd(), 'data', 'manifest.json'), 'utf8'));
+	return { options: await filterOptions(db), built: manifest.built.slice(0, 10) };
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell, parseCsv, toCsv } from '../../src/lib/csv';
 import { describeFilters, filtersKey, filtersSlug, filtersToSearch, oneChangeAway, parseFilters } from '../../src/lib/filters';
@@ -7,8 +8,28 @@ import { standaloneSvg } from '../../src/lib/charts/export';
 import { serverDocument } from '../../src/lib/charts/server';
 
 describe('CSV out', () => {
-	it.each(['=1+1', '+44', '-2', '@SUM(A1)', '\tx', '\rx'])('guards %j against formula injection', (v) => {
+	it.each([
+		'=1+1',
+		'+44',
+		'-A1',
+		'-2+3',
+		'@SUM(A1)',
+		'\tx',
+		'\rx',
+		' =4',
+		'\u00A0=4',
+		'\u3000+1',
+		'＝5',
+		'＋5',
+		'－A1',
+		'＠x',
+		'﹦1',
+		'−A1'
+	])('guards %j against formula injection', (v) => {
 		expect(csvCell(v).replace(/^"|"$/g, '')).toMatch(/^'/);
+	});
+	it.each(['-5', '-2', '-0.25', '-.5', '-1e3'])('writes the plain negative number %j as it is, a number to a spreadsheet', (v) => {
+		expect(csvCell(v)).toBe(v);
 	});
 	it('quotes commas, quotes and newlines (RFC 4180) and leaves numbers alone', () => {
 		expect(csvCell('a, "b"\nc')).toBe('"a, ""b""\nc"');
@@ -19,14 +40,27 @@ describe('CSV out', () => {
 	it('export then import gives back the same values', () => {
 		const rows = [
 			{ a: '=cmd|calc', b: 'line\nbreak, "quoted"', c: '-5' },
-			{ a: 'plain', b: "'=already guarded", c: '@x' }
+			{ a: 'plain', b: "'=already guarded", c: '@x' },
+			{ a: ' =4', b: '＝5', c: "'-5" },
+			{ a: '\u00A0=1', b: "''＋2", c: ' -5' }
 		];
 		const back = parseCsv(toCsv(['a', 'b', 'c'], rows));
 		expect(back.header).toEqual(['a', 'b', 'c']);
-		expect(back.rows.map((r) => r.cells)).toEqual([
-			['=cmd|calc', 'line\nbreak, "quoted"', '-5'],
-			['plain', "'=already guarded", '@x']
-		]);
+		expect(back.rows.map((r) => r.cells)).toEqual(rows.map((r) => [r.a, r.b, r.c]));
+	});
+	it('export then import gives back any text at all', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { minLength: 2, maxLength: 2 }), { maxLength: 6 }),
+				(cells) => {
+					// a record of one empty cell is a blank line, which a reader skips: give each a second cell
+					const rows = cells.map(([a, b]) => ({ a, b }));
+					const back = parseCsv(toCsv(['a', 'b'], rows));
+					expect(back.rows.map((r) => r.cells)).toEqual(cells);
+				}
+			),
+			{ numRuns: 300 }
+		);
 	});
 });
 
@@ -68,9 +102,16 @@ describe('filters in the URL', () => {
 		expect(a.params).toHaveLength(b.params.length);
 		expect(a.params.every((p) => p === null)).toBe(true);
 	});
-	it('describe themselves for file names', () => {
-		expect(filtersSlug({ region: 'North West', yearFrom: 2019 })).toBe('north-west-2019');
+	it('describe themselves in words and for file names', () => {
+		expect(describeFilters({ region: 'North West', yearFrom: 2021 })).toBe('North West, 2021 onwards');
+		expect(filtersSlug({ region: 'North West', yearFrom: 2021 })).toBe('north-west-2021-onwards');
+		expect(describeFilters({ yearTo: 2020, rating: 'Good' })).toBe('up to 2020, rated Good');
+		expect(describeFilters({ nation: 'Wales', yearFrom: 2019, yearTo: 2022 })).toBe('Wales, 2019-2022');
+		expect(describeFilters({ yearFrom: 2021, yearTo: 2021, source: 'reference' })).toBe('2021, from published pages');
+		expect(describeFilters({ framework: 'yjs-2021' })).toBe('2021 standards (12 + resettlement)');
+		expect(filtersSlug({ region: 'London' })).toBe('london');
 		expect(describeFilters({})).toBe('all inspections');
+		expect(filtersSlug({})).toBe('all-inspections');
 	});
 });
 

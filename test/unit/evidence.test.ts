@@ -69,7 +69,18 @@ describe('the standards title', () => {
 		expect(standardHeadline(ranked)).toMatch(/^No standard was rated by 5 or more inspections in view/);
 	});
 	it('says how many matching inspections it can use, and why the rest are out', () => {
-		const cov = { inspections: 2, services: 2, report: 1, reference: 1, imported: 0, synthetic: 0, reports: null };
+		const cov = {
+			inspections: 2,
+			services: 2,
+			report: 1,
+			reference: 1,
+			imported: 0,
+			synthetic: 0,
+			reports: null,
+			addresses: [],
+			addressCount: 0,
+			importedFiles: []
+		};
 		expect(standardsCoverageText(9, cov)).toMatch(
 			/^9 inspections match the filters; 2 of them have standard-level ratings \(the other 7 come from/
 		);

@@ -241,7 +241,7 @@ async function start(): Promise<Engine> {
 		return [] as ImportRows[];
 	});
 	const external = dataBase();
-	const manifestReady: Promise<{ dataset?: string; scale?: number } | null> = external
+	const manifestReady: Promise<{ dataset?: string; scale?: number; built?: string } | null> = external
 		? fetch(new URL('manifest.json', external))
 				.then((r) => (r.ok ? r.json() : null))
 				.catch(() => null)
@@ -291,7 +291,12 @@ async function start(): Promise<Engine> {
 	consoleConn = await db.connect();
 	if (external) {
 		const manifest = await manifestReady;
-		dbStatus.external = { base: external, synthetic: manifest?.dataset === 'synthetic', scale: manifest?.scale ?? null };
+		dbStatus.external = {
+			base: external,
+			synthetic: manifest?.dataset === 'synthetic',
+			scale: manifest?.scale ?? null,
+			built: typeof manifest?.built === 'string' ? manifest.built.slice(0, 10) : null
+		};
 		// the prerendered charts are of the shipped data: recompute everything
 		dbStatus.dataVersion++;
 	}

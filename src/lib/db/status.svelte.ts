@@ -17,7 +17,7 @@ class DbStatus {
 	/** something the user should know that did not stop the engine (e.g. imports not loaded) */
 	notice = $state('');
 	/** data loaded from another address than the site's own data/ */
-	external = $state<{ base: string; synthetic: boolean; scale: number | null } | null>(null);
+	external = $state<{ base: string; synthetic: boolean; scale: number | null; built: string | null } | null>(null);
 
 	private mark(state: State) {
 		this.state = state;

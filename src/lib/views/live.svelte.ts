@@ -2,22 +2,79 @@
  * A view's data and charts, live: the prerendered result first, then recomputed in the
  * browser (same SQL, same chart code) whenever the filters in the URL change and the engine
  * is ready. Runes class; construct it during component initialisation.
+ *
+ * It says which filters the result on screen is for (`shownFilters`) and whether that is what
+ * the URL asks for (`fresh`): until it is, a figure must not present the result as the answer
+ * (ChartFigure shows "Updating for …" and withholds its numbers and downloads).
  */
 import { backgroundEngine, browserEngine } from '../db/browser';
 import { dbStatus } from '../db/status.svelte';
 import type { Engine } from '../db/types';
-import { filtersKey, isEmpty, oneChangeAway, type FilterChoices, type Filters } from '../filters';
+import { describeFilters, filtersKey, filtersSlug, filtersToSearch, oneChangeAway, type FilterChoices, type Filters } from '../filters';
 import { currentFilters } from '../filters.svelte';
 import { page } from '$app/state';
+import { untrack } from 'svelte';
 
 export type Build<V> = (db: Engine, filters: Filters, document: Document) => Promise<V>;
 
-export class LiveView<V> {
+/**
+ * What a figure must know about the result it shows. LiveView is one; /compare, whose
+ * results follow ?ids= rather than the filters, makes its own.
+ */
+export interface Shown {
+	/** the result on screen answers what the URL asks for, on the data as loaded now */
+	readonly fresh: boolean;
+	/** recomputing, or waiting for the engine to (the figure's data-loading) */
+	readonly loading: boolean;
+	/** why the result the URL asks for could not be computed; '' when nothing failed */
+	readonly failure: string;
+	/** what the URL asks for, in words ("London, 2021 onwards") */
+	readonly wanted: string;
+	/** what the result on screen is for, in words, and as a file-name part */
+	readonly showing: string;
+	readonly slug: string;
+	/** the page's address for the result on screen (for exports); '' while prerendering */
+	readonly address: string;
+	/** what `showing` names: "Filters" unless said otherwise (/compare: the services) */
+	readonly label?: string;
+}
+
+export class LiveView<V> implements Shown {
 	current = $state() as V;
+	/** the filters `current` was computed for: none for the prerendered result */
+	shownFilters = $state<Filters>({});
 	/** recomputing (or waiting for the engine to apply filters from the URL) */
 	loading = $state(false);
+	/** the last recompute failed (for the filters in the URL) */
 	error = $state('');
 	filters = $derived(currentFilters());
+	/** filters and data version of `current` ('' when nothing is drawn yet: the benchmark's baseline) */
+	private shownKey = $state('');
+	fresh = $derived(this.shownKey === `${filtersKey(this.filters)}#${dbStatus.dataVersion}`);
+
+	get failure(): string {
+		if (this.fresh) return '';
+		if (this.error) return this.error;
+		return dbStatus.state === 'error' ? `the data engine could not start (${dbStatus.error})` : '';
+	}
+	get wanted(): string {
+		return describeFilters(this.filters);
+	}
+	get showing(): string {
+		return describeFilters(this.shownFilters);
+	}
+	get slug(): string {
+		return filtersSlug(this.shownFilters);
+	}
+	get address(): string {
+		if (typeof location === 'undefined') return '';
+		// the page with the filters of the result on screen (and the data location, if any)
+		const u = new URL(location.href);
+		const keep = new URLSearchParams();
+		const data = u.searchParams.get('data');
+		if (data) keep.set('data', data);
+		return `${u.origin}${u.pathname}${filtersToSearch(this.shownFilters, keep)}`;
+	}
 
 	constructor(initial: () => V, loader: () => Promise<Build<V>>) {
 		const first = initial();
@@ -26,7 +83,7 @@ export class LiveView<V> {
 		const baseline = typeof location !== 'undefined' && new URLSearchParams(location.search).has('baseline');
 		this.current = baseline ? withoutCharts(first) : first;
 		// the prerendered result: no filters, the data as shipped (version 0, before the engine loads)
-		let shown = baseline ? '' : `${filtersKey({})}#0`;
+		this.shownKey = baseline ? '' : `${filtersKey({})}#0`;
 		let seq = 0;
 		// results by filters and data version: going back to a view already seen is instant
 		const seen = new Map<string, V>();
@@ -93,31 +150,36 @@ export class LiveView<V> {
 		$effect(() => {
 			const f = this.filters;
 			const key = keyOf(f);
+			// what is on screen changes only here: reading it must not rerun this effect
+			const shownKey = untrack(() => this.shownKey);
 			if (dbStatus.state !== 'ready') {
 				// the prerendered chart shows every inspection: say so until it is recomputed
-				this.loading = !isEmpty(f) && dbStatus.state !== 'error';
+				this.loading = key !== shownKey && dbStatus.state !== 'error';
 				return;
 			}
-			if (key === shown) {
+			if (key === shownKey) {
 				this.loading = false;
+				this.error = '';
 				return;
 			}
 			const mine = ++seq;
+			const show = (v: V) => {
+				this.current = v;
+				this.shownFilters = f;
+				this.shownKey = key;
+				this.loading = false;
+				this.error = '';
+			};
 			const cached = recall(key);
 			if (cached) {
-				this.current = cached;
-				shown = key;
-				this.loading = false;
+				show(cached);
 				return;
 			}
 			this.loading = true;
+			this.error = '';
 			compute(f)
 				.then((v) => {
-					if (mine !== seq) return;
-					this.current = v;
-					shown = key;
-					this.loading = false;
-					this.error = '';
+					if (mine === seq) show(v);
 				})
 				.catch((e: unknown) => {
 					if (mine !== seq) return;
