@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { caseGap, MIN_INSPECTIONS, ratingsInWords, shareText, wilson } from '../../src/lib/rules/evidence';
 import { rankStandards } from '../../src/lib/views/standards/query';
 import { rankedTitle, standardHeadline, standardsCoverageText } from '../../src/lib/views/standards/titles';
+import { ratingsByYearTitle } from '../../src/lib/views/trends/titles';
 
 describe('Wilson 95% interval', () => {
 	it('matches published values', () => {
@@ -84,5 +85,35 @@ describe('the standards title', () => {
 		expect(standardsCoverageText(9, cov)).toMatch(
 			/^9 inspections match the filters; 2 of them have standard-level ratings \(the other 7 come from/
 		);
+	});
+});
+
+describe('the trends title', () => {
+	const y = (year: number, rating: string, n: number, total: number) => ({
+		year,
+		rating,
+		n,
+		total,
+		share: n / total,
+		report: 0,
+		reference: n
+	});
+	it('never compares a year of one inspection ("100% in 2018")', () => {
+		const rows = [
+			y(2018, 'Requires improvement', 1, 1),
+			y(2019, 'Good', 3, 6),
+			y(2019, 'Inadequate', 3, 6),
+			y(2023, 'Good', 4, 5),
+			y(2023, 'Requires improvement', 1, 5)
+		];
+		expect(ratingsByYearTitle(rows)).toBe(
+			'Rated Requires improvement or worse: 3 of 6 (50%, 95% interval 19–81%) in 2019; 1 of 5 (20%, 95% interval 4–62%) in 2023'
+		);
+	});
+	it('says when no two years can be compared', () => {
+		expect(ratingsByYearTitle([y(2018, 'Good', 1, 1)])).toBe(
+			'Overall ratings by year: no year has 5 or more inspections in view, too few to compare years'
+		);
+		expect(ratingsByYearTitle([])).toBe('Overall ratings by year: no dated inspections in view');
 	});
 });

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { MIN_INSPECTIONS } from '../../rules/evidence';
 import {
 	CHART_WIDTH,
 	RATING_COLOURS,
@@ -38,7 +39,10 @@ export function trendRatingsChart(rows: YearRating[], { document, width = CHART_
 						fill: 'rating',
 						z: 'rating',
 						order: STACK,
-						title: (d: YearRating) => `${d.year}: ${d.n} of ${d.total} rated ${d.rating} (${Math.round(d.share * 100)}%)`
+						// a year of fewer than five inspections: drawn lighter, its N in red above it
+						fillOpacity: (d: YearRating) => (d.total >= MIN_INSPECTIONS ? 1 : 0.45),
+						title: (d: YearRating) =>
+							`${d.year}: ${d.n} of ${d.total} rated ${d.rating}${d.total >= MIN_INSPECTIONS ? ` (${Math.round(d.share * 100)}%)` : ' (too few inspections for a share)'}`
 					})
 				),
 				Plot.text(
@@ -116,8 +120,14 @@ export function annualChart(rows: AnnualRow[], { document, width = CHART_WIDTH }
 	);
 }
 
-/** Share of standard ratings that are Requires improvement or worse, by year, N labelled. */
+/**
+ * Share of standard ratings that are Requires improvement or worse, by year and framework,
+ * N labelled: a year in which both the 2018 and the 2021 standards were rated has a bar for
+ * each, never one share across the two (standard 3.4 means something else in each).
+ */
 export function standardsTrendChart(rows: StandardYear[], { document, width = CHART_WIDTH }: ChartOptions): string {
+	const FW = { 'yos-2018': '2018 standards', 'yjs-2021': '2021 standards' } as Record<string, string>;
+	const data = rows.map((r) => ({ ...r, standards: FW[r.framework] ?? r.framework }));
 	return serialise(
 		Plot.plot({
 			document,
@@ -126,16 +136,30 @@ export function standardsTrendChart(rows: StandardYear[], { document, width = CH
 			marginBottom: MARGIN_BOTTOM,
 			marginTop: 30,
 			style: STYLE,
-			x: { label: 'Year published', type: 'band', tickFormat: (d: number) => String(d) },
+			fx: { label: 'Year published', tickFormat: (d: number) => String(d) },
+			x: { label: null, axis: null, domain: Object.values(FW) },
 			y: { label: 'Standard ratings Requires improvement or worse (%)', percent: true, domain: [0, 100], grid: true },
+			color: { domain: Object.values(FW), range: ['#12436D', '#F46A25'], legend: false },
 			marks: [
-				Plot.barY(rows, {
-					x: 'year',
+				Plot.barY(data, {
+					fx: 'year',
+					x: 'standards',
 					y: 'share',
-					fill: '#F46A25',
-					title: (d: StandardYear) => `${d.year}: ${d.ri_or_worse} of ${d.rated} standard ratings (from ${d.inspections} inspections)`
+					fill: 'standards',
+					// fewer than five inspections behind a bar: drawn lighter (rules/evidence.ts)
+					fillOpacity: (d: StandardYear) => (d.inspections >= MIN_INSPECTIONS ? 1 : 0.45),
+					title: (d: StandardYear & { standards: string }) =>
+						`${d.year}, ${d.standards}: ${d.ri_or_worse} of ${d.rated} standard ratings (from ${d.inspections} inspection${d.inspections === 1 ? '' : 's'})`
 				}),
-				Plot.text(rows, { x: 'year', y: 'share', text: (d: StandardYear) => `${d.ri_or_worse}/${d.rated}`, dy: -8, fill: '#0b0c0c' }),
+				Plot.text(data, {
+					fx: 'year',
+					x: 'standards',
+					y: 'share',
+					text: (d: StandardYear) => `${d.ri_or_worse}/${d.rated}`,
+					dy: -8,
+					fill: '#0b0c0c',
+					fontSize: 11
+				}),
 				Plot.ruleY([0])
 			]
 		}) as Element

@@ -27,6 +27,8 @@ export interface AnnualRow {
 
 export interface StandardYear {
 	year: number;
+	/** the standards rated: 2018 and 2021 frameworks are kept apart (3.4 differs; 4.1 is new) */
+	framework: string;
 	rated: number;
 	ri_or_worse: number;
 	share: number;
@@ -73,13 +75,13 @@ export async function trends(db: Engine, filters: Filters): Promise<TrendsData> 
 			FROM annual_aggregates g, (VALUES ('Outstanding'), ('Good'), ('Requires improvement'), ('Inadequate')) r(rating)
 			ORDER BY 1, 2, 3`),
 		run<StandardYear>(`
-			SELECT sc.published_year AS year, count(*)::INTEGER AS rated,
+			SELECT sc.published_year AS year, sc.framework, count(*)::INTEGER AS rated,
 			       count(*) FILTER (WHERE s.rating IN ('Requires improvement', 'Inadequate'))::INTEGER AS ri_or_worse,
 			       (count(*) FILTER (WHERE s.rating IN ('Requires improvement', 'Inadequate')) / count(*))::DOUBLE AS share,
 			       count(DISTINCT s.inspection_id)::INTEGER AS inspections
 			FROM standard_ratings s JOIN scope sc USING (inspection_id)
 			WHERE sc.published_year IS NOT NULL AND sc.framework IN ('yos-2018', 'yjs-2021')
-			GROUP BY sc.published_year ORDER BY year`),
+			GROUP BY sc.published_year, sc.framework ORDER BY year, framework`),
 		coverage(db, filters)
 	]);
 	return { coverage: cov, byYear, annual, standardsByYear };
