@@ -92,6 +92,19 @@ describe('compare', () => {
 		expect(c.unknown).toEqual(['nope']);
 		expect(c.keyQuestions.filter((k) => k.inspection_id === 'thurrock-2022-08')).toHaveLength(20);
 	});
+	it('keeps the 2018 and 2021 meanings of standard 3.4 in separate rows', async () => {
+		const c = await compare(db, ['leeds', 'thurrock-2022-08']);
+		const rows = c.standards
+			.filter((s) => s.code === '3.4')
+			.map((s) => [s.inspection_id, s.standard])
+			.sort();
+		expect(rows).toEqual([
+			['leeds-2019-11', '3.4 Joint working (2018 framework)'],
+			['thurrock-2022-08', '3.4 Out-of-court disposal policy and provision (2021 framework)']
+		]);
+		// 11 standards both frameworks share, 3.4 once for each, 4.1 (2021 only)
+		expect(new Set(c.standards.map((s) => s.standard)).size).toBe(14);
+	});
 });
 
 describe('trends', () => {

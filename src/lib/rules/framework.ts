@@ -118,3 +118,19 @@ export function activityOfText(text: string): string | undefined {
 	if (/^does (the )?reviewing|\breviewing focus/.test(t)) return 'Reviewing';
 	return undefined;
 }
+
+/**
+ * A standard as a row label that can never merge two meanings: "2.1 Assessment", "3.4 Joint
+ * working (2018 framework)", "3.4 Out-of-court disposal policy and provision (2021 framework)",
+ * "C2 Planning (2024 programme)".
+ */
+export function standardRowLabel(code: string, framework: string): string {
+	if (framework === 'children-victims-2024') {
+		const def = CV_STANDARDS.find((s) => s.code === code);
+		return `${code} ${def?.name ?? ''} (2024 programme)`.replace('  ', ' ');
+	}
+	const fw = framework === 'yjs-2021' ? 'yjs-2021' : 'yos-2018';
+	const def = STANDARDS[fw].find((s) => s.code === code);
+	if (!def) return code;
+	return code === '3.4' ? `3.4 ${def.name} (${fw === 'yjs-2021' ? '2021' : '2018'} framework)` : `${code} ${def.name}`;
+}

@@ -20,13 +20,14 @@ import type { CompareData } from './query';
 export function compareStandardsChart(d: CompareData, { document, width = CHART_WIDTH }: ChartOptions): string {
 	const names = new Map(d.columns.map((c) => [c.inspection_id, colLabel(c)]));
 	const cells = d.standards.map((s) => ({ ...s, service: names.get(s.inspection_id) as string }));
-	const codes = [...new Set(cells.map((c) => c.code))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+	// one row per standard and meaning: 3.4 of 2018 and 3.4 of 2021 are two rows
+	const codes = [...new Set(cells.map((c) => c.standard))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 	return serialise(
 		Plot.plot({
 			document,
-			width: Math.min(width, 140 + d.columns.length * 150),
+			width: Math.min(width, labelMargin(codes) + 90 + d.columns.length * 150),
 			height: 60 + codes.length * 24,
-			marginLeft: 50,
+			marginLeft: labelMargin(codes),
 			marginTop: 40,
 			style: STYLE,
 			x: { label: null, domain: d.columns.map(colLabel), axis: 'top' },
@@ -35,14 +36,14 @@ export function compareStandardsChart(d: CompareData, { document, width = CHART_
 			marks: [
 				Plot.cell(cells, {
 					x: 'service',
-					y: 'code',
+					y: 'standard',
 					fill: 'rating',
 					inset: 1,
-					title: (c: (typeof cells)[number]) => `${c.service}, standard ${c.code}: ${c.rating}`
+					title: (c: (typeof cells)[number]) => `${c.service}, standard ${c.standard}: ${c.rating}`
 				}),
 				Plot.text(cells, {
 					x: 'service',
-					y: 'code',
+					y: 'standard',
 					text: (c: (typeof cells)[number]) => RATING_INITIALS[c.rating],
 					fill: (c: (typeof cells)[number]) => ratingText(c.rating)
 				})

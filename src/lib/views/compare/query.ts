@@ -3,6 +3,7 @@
  * inspection, preferring one with report text) or one inspection (inspection_id).
  */
 import type { Engine } from '../../db/types';
+import { standardRowLabel } from '../../rules/framework';
 
 export const MAX_COMPARE = 4;
 
@@ -23,7 +24,8 @@ export interface Column {
 export interface CompareData {
 	columns: Column[];
 	unknown: string[];
-	standards: { inspection_id: string; code: string; rating: string }[];
+	/** `standard`: the row label, the framework's meaning named where a code has two (3.4) */
+	standards: { inspection_id: string; code: string; framework: string; standard: string; rating: string }[];
 	keyQuestions: { inspection_id: string; code: string; theme: string; text: string; pct: number }[];
 	context: { inspection_id: string; metric: string; value: number; unit: string }[];
 	caseload: { inspection_id: string; dimension: string; grp: string; category: string; pct: number }[];
@@ -59,7 +61,12 @@ export async function compare(db: Engine, ids: string[]): Promise<CompareData> {
 	const insp = JSON.stringify(columns.map((c) => c.inspection_id));
 	const where = `WHERE inspection_id IN (SELECT unnest(CAST(? AS VARCHAR[])))`;
 	const [standards, keyQuestions, context, caseload] = await Promise.all([
-		db.query<CompareData['standards'][number]>(`SELECT inspection_id, code, rating FROM standard_ratings ${where} ORDER BY code`, [insp]),
+		db
+			.query<Omit<CompareData['standards'][number], 'standard'>>(
+				`SELECT s.inspection_id, s.code, i.framework, s.rating FROM standard_ratings s JOIN inspections i USING (inspection_id) ${where.replace('inspection_id', 's.inspection_id')} ORDER BY s.code, i.framework`,
+				[insp]
+			)
+			.then((rows) => rows.map((r) => ({ ...r, standard: standardRowLabel(r.code, r.framework) }))),
 		db.query<CompareData['keyQuestions'][number]>(
 			`SELECT inspection_id, code, theme, text, pct FROM key_questions ${where} ORDER BY code`,
 			[insp]
