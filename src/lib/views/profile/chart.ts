@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { MIN_CASES } from '../../rules/evidence';
 import { bandOf } from '../../rules/bands';
 import {
 	CHART_WIDTH,
@@ -37,7 +38,8 @@ export function kqChart(rows: KqRow[], { document, width = CHART_WIDTH }: ChartO
 			height: 80 + labels.length * 24,
 			marginBottom: MARGIN_BOTTOM,
 			marginLeft: labelMargin(labels),
-			marginRight: 20,
+			// room for each bar's number of cases after it
+			marginRight: 52,
 			style: STYLE,
 			fx: { label: null, domain: ['Court disposals', 'Out-of-court disposals'] },
 			x: { label: 'Cases judged sufficient (%)', domain: [0, 100], ticks: [0, 50, 65, 80, 100] },
@@ -49,6 +51,8 @@ export function kqChart(rows: KqRow[], { document, width = CHART_WIDTH }: ChartO
 					y: 'label',
 					x: 'pct',
 					fill: 'band',
+					// fewer cases than the evidence rule asks (or no count): drawn lighter
+					fillOpacity: (d: (typeof data)[number]) => (d.cases !== null && d.cases >= MIN_CASES ? 1 : 0.5),
 					title: (d: (typeof data)[number]) =>
 						`${d.code} ${d.text} ${d.pct}%${d.discretion ? ' (professional discretion applied)' : ''}${d.cases ? `, of ${d.cases} cases` : ''}: band ${d.band}`
 				}),
@@ -61,6 +65,17 @@ export function kqChart(rows: KqRow[], { document, width = CHART_WIDTH }: ChartO
 					dx: -4,
 					textAnchor: 'end',
 					fill: (d: (typeof data)[number]) => ratingText(d.band),
+					fontSize: 11
+				}),
+				// every bar shows its n: the cases the percentage is of
+				Plot.text(data, {
+					fx: 'disposal',
+					y: 'label',
+					x: 'pct',
+					text: (d: (typeof data)[number]) => (d.cases !== null ? `n=${d.cases}` : 'n=?'),
+					dx: 4,
+					textAnchor: 'start',
+					fill: '#0b0c0c',
 					fontSize: 11
 				}),
 				Plot.ruleX([0])
