@@ -1,0 +1,57 @@
+/**
+ * One snapshot per declared figure (views/<view>/figures.ts), as Observable Plot's own tests
+ * keep theirs: the figure's title, subtitle, coverage and what it says when empty, its CSV
+ * exactly as the download writes it, and its SVG with numbers rounded, for all inspections and
+ * for a filter that leaves few. A change to a figure's words, numbers or drawing shows up as a
+ * diff in test/unit/__figures__/ to be read and accepted (`vitest -u`), never silently.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartCsv } from '../../src/lib/charts/export';
+import { serverDocument } from '../../src/lib/charts/server';
+import { openNodeEngine } from '../../src/lib/db/node';
+import type { Engine } from '../../src/lib/db/types';
+import type { Filters } from '../../src/lib/filters';
+import type { AnyFigure } from '../../src/lib/views/figure';
+import { buildStandards } from '../../src/lib/views/standards';
+import { STANDARDS_FIGURES } from '../../src/lib/views/standards/figures';
+import { ROOT } from '../paths';
+
+let db: Engine;
+beforeAll(async () => {
+	db = await openNodeEngine(`${ROOT}/data`);
+});
+afterAll(() => db?.close());
+
+/** Numbers in an SVG rounded to one decimal, so that float noise is not a change. */
+const rounded = (svg: string) => svg.replace(/-?\d+\.\d+/g, (m) => String(Math.round(Number(m) * 10) / 10));
+
+function text<V>(f: AnyFigure<V>, v: V): string {
+	const c = { whole: false };
+	return [
+		`title: ${f.title(v, c)}`,
+		`subtitle: ${f.subtitle(v, c)}`,
+		`coverage: ${f.coverage(v)}`,
+		`empty: ${f.empty(v)}`,
+		'',
+		chartCsv(f.columns, f.rows(v))
+	].join('\n');
+}
+
+const VIEWS: { view: string; build: (db: Engine, f: Filters, d: Document) => Promise<unknown>; figures: AnyFigure<unknown>[] }[] = [
+	{ view: 'standards', build: buildStandards, figures: STANDARDS_FIGURES as AnyFigure<unknown>[] }
+];
+
+const FILTERS: [string, Filters][] = [
+	['all', {}],
+	['north-west-2021', { region: 'North West', yearFrom: 2021 }]
+];
+
+describe.each(VIEWS)('$view', ({ build, figures }) => {
+	it.each(FILTERS)('%s', async (label, filters) => {
+		const v = await build(db, filters, serverDocument());
+		for (const f of figures) {
+			await expect(text(f, v)).toMatchFileSnapshot(`__figures__/${f.name}.${label}.txt`);
+			await expect(rounded(f.svg(v))).toMatchFileSnapshot(`__figures__/${f.name}.${label}.svg`);
+		}
+	});
+});
