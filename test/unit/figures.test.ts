@@ -12,8 +12,16 @@ import { openNodeEngine } from '../../src/lib/db/node';
 import type { Engine } from '../../src/lib/db/types';
 import type { Filters } from '../../src/lib/filters';
 import type { AnyFigure } from '../../src/lib/views/figure';
+import { buildDisproportionality } from '../../src/lib/views/disproportionality';
+import { DISPROPORTIONALITY_FIGURES } from '../../src/lib/views/disproportionality/figures';
+import { buildOverview } from '../../src/lib/views/overview';
+import { OVERVIEW_FIGURES } from '../../src/lib/views/overview/figures';
+import { buildRisk } from '../../src/lib/views/risk-of-harm';
+import { RISK_FIGURES } from '../../src/lib/views/risk-of-harm/figures';
 import { buildStandards } from '../../src/lib/views/standards';
 import { STANDARDS_FIGURES } from '../../src/lib/views/standards/figures';
+import { buildTrends } from '../../src/lib/views/trends';
+import { TRENDS_FIGURES } from '../../src/lib/views/trends/figures';
 import { ROOT } from '../paths';
 
 let db: Engine;
@@ -31,6 +39,7 @@ function text<V>(f: AnyFigure<V>, v: V): string {
 		`title: ${f.title(v, c)}`,
 		`subtitle: ${f.subtitle(v, c)}`,
 		`coverage: ${f.coverage(v)}`,
+		`source: ${f.source?.(v) ?? ''}`,
 		`empty: ${f.empty(v)}`,
 		'',
 		chartCsv(f.columns, f.rows(v))
@@ -38,7 +47,11 @@ function text<V>(f: AnyFigure<V>, v: V): string {
 }
 
 const VIEWS: { view: string; build: (db: Engine, f: Filters, d: Document) => Promise<unknown>; figures: AnyFigure<unknown>[] }[] = [
-	{ view: 'standards', build: buildStandards, figures: STANDARDS_FIGURES as AnyFigure<unknown>[] }
+	{ view: 'overview', build: buildOverview, figures: OVERVIEW_FIGURES as AnyFigure<unknown>[] },
+	{ view: 'standards', build: buildStandards, figures: STANDARDS_FIGURES as AnyFigure<unknown>[] },
+	{ view: 'risk-of-harm', build: buildRisk, figures: RISK_FIGURES as AnyFigure<unknown>[] },
+	{ view: 'disproportionality', build: buildDisproportionality, figures: DISPROPORTIONALITY_FIGURES as AnyFigure<unknown>[] },
+	{ view: 'trends', build: buildTrends, figures: TRENDS_FIGURES as AnyFigure<unknown>[] }
 ];
 
 const FILTERS: [string, Filters][] = [

@@ -25,7 +25,9 @@ export interface Figure<V, R extends object = object> {
 	/** what it covers ("9 inspections match the filters; 2 of them ...") */
 	coverage: (v: V) => string;
 	/** the coverage its source line and addresses are made from */
-	sources: (v: V) => Coverage;
+	sources?: (v: V) => Coverage;
+	/** the source line, for a figure whose rows are not inspections (HMIP's annual totals) */
+	source?: (v: V) => string;
 	legend?: (v: V) => LegendItem[];
 	/** file names: <fileBase>-<filters>.csv */
 	fileBase: string;
