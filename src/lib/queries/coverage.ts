@@ -4,6 +4,9 @@ import type { Filters } from '../filters';
 import { scopeCte } from './filter-sql';
 
 export interface Coverage {
+	/** inspections the filters match, before the figure's own condition (`having`) */
+	matching?: number;
+	/** inspections the figure can use */
 	inspections: number;
 	services: number;
 	report: number;
@@ -32,7 +35,8 @@ export async function coverage(db: Engine, filters: Filters, having = 'TRUE'): P
 	const scope = scopeCte(filters);
 	const [row] = await db.query<Coverage>(
 		`WITH ${scope.sql}
-		 SELECT count(*)::INTEGER AS inspections,
+		 SELECT (SELECT count(*) FROM scope)::INTEGER AS matching,
+		        count(*)::INTEGER AS inspections,
 		        count(DISTINCT authority_id)::INTEGER AS services,
 		        count(*) FILTER (WHERE provenance = 'report')::INTEGER AS report,
 		        count(*) FILTER (WHERE provenance = 'reference')::INTEGER AS reference,
@@ -49,15 +53,26 @@ export async function coverage(db: Engine, filters: Filters, having = 'TRUE'): P
 	return row;
 }
 
-export function describeCoverage(c: Coverage): string {
-	if (!c.inspections) return 'No inspections match the filters.';
+/**
+ * What a figure covers. `usable` says what the inspections it can use have, and why the others
+ * are out ("key-question figures (only full reports give them)"): "159 inspections match the
+ * filters; 3 of them have key-question figures (...). Covers 3 inspections of 3 services: ...".
+ */
+export function describeCoverage(c: Coverage, usable?: string): string {
+	const matching = c.matching ?? c.inspections;
+	if (!matching) return 'No inspections match the filters.';
+	const lead =
+		usable && matching !== c.inspections
+			? `${matching} inspection${matching === 1 ? '' : 's'} match the filters; ${c.inspections} of them ${c.inspections === 1 ? 'has' : 'have'} ${usable}. `
+			: '';
+	if (!c.inspections) return `${lead}Nothing to draw.`;
 	const parts = [
 		c.report && `${c.report} from report text`,
 		c.reference && `${c.reference} from published reference facts`,
 		c.imported && `${c.imported} imported`,
 		c.synthetic && `${c.synthetic} synthetic`
 	].filter(Boolean);
-	return `Covers ${c.inspections} inspection${c.inspections === 1 ? '' : 's'} of ${c.services} service${c.services === 1 ? '' : 's'}: ${parts.join(', ')}.`;
+	return `${lead}Covers ${c.inspections} inspection${c.inspections === 1 ? '' : 's'} of ${c.services} service${c.services === 1 ? '' : 's'}: ${parts.join(', ')}.`;
 }
 
 /**

@@ -28,7 +28,7 @@ export const rriFigure = figure<DisproportionalityView, RriRow>({
 		{ key: 'unknown_pct', label: 'Ethnicity not known %' },
 		{ key: 'note', label: 'Note' }
 	],
-	coverage: (v) => describeCoverage(v.data.coverage),
+	coverage: (v) => describeCoverage(v.data.coverage, 'caseload breakdowns (only full reports give them)'),
 	sources: (v) => v.data.coverage,
 	fileBase: 'disproportionality',
 	empty: (v) =>

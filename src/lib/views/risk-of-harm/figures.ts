@@ -49,7 +49,7 @@ export const gapFigure = figure<RiskView, GapRow>({
 	svg: (v) => v.charts.gap,
 	rows: (v) => v.data.rows,
 	columns,
-	coverage: (v) => describeCoverage(v.data.coverage),
+	coverage: (v) => describeCoverage(v.data.coverage, 'key-question figures (only full reports give them)'),
 	sources: (v) => v.data.coverage,
 	legend: () => GAP_LEGEND,
 	fileBase: 'risk-of-harm-gap',
@@ -73,7 +73,7 @@ export const widestFigure = figure<RiskView, GapRow>({
 	svg: (v) => v.charts.ranking,
 	rows: (v) => v.widest,
 	columns,
-	coverage: (v) => describeCoverage(v.data.coverage),
+	coverage: (v) => describeCoverage(v.data.coverage, 'key-question figures (only full reports give them)'),
 	sources: (v) => v.data.coverage,
 	fileBase: 'risk-of-harm-widest-gaps',
 	empty: (v) => (v.widest.length ? '' : 'No gaps to rank for these filters.')
