@@ -1,7 +1,7 @@
 /** The trends figures (views/figure.ts): declared once, for the page, the prerender and the tests. */
 import { ratingLegend } from '../../charts/theme';
 import { describeCoverage } from '../../queries/coverage';
-import { enoughInspections, MIN_INSPECTIONS } from '../../rules/evidence';
+import { enoughInspections, intervalText, MIN_INSPECTIONS, wilson } from '../../rules/evidence';
 import { figure, type AnyFigure } from '../figure';
 import type { TrendsView } from './index';
 import type { AnnualRow, StandardYear, YearRating } from './query';
@@ -28,6 +28,8 @@ export const ratingsFigure = figure<TrendsView, YearRating>({
 		{ key: 'n', label: 'Inspections' },
 		{ key: 'total', label: 'Inspections that year' },
 		{ key: 'share', label: 'Share', format: pct },
+		// the share's Wilson 95% interval, from the year's inspections
+		{ key: 'share', label: '95% interval', format: (_, r) => intervalText(wilson(r.n, r.total)) },
 		{ key: 'report', label: 'From report text' },
 		{ key: 'reference', label: 'From published pages' }
 	],
@@ -72,6 +74,7 @@ export const standardsFigure = figure<TrendsView, StandardYear>({
 		{ key: 'rated', label: 'Standard ratings' },
 		{ key: 'ri_or_worse', label: 'Requires improvement or worse' },
 		{ key: 'share', label: 'Share', format: pct },
+		{ key: 'share', label: '95% interval', format: (_, r) => intervalText(wilson(r.ri_or_worse, r.rated)) },
 		{ key: 'inspections', label: 'Inspections' }
 	],
 	coverage: (v) => describeCoverage(v.data.coverage),
