@@ -45,6 +45,9 @@ export default defineConfig({
 					globalSetup: ['test/e2e/global-setup.ts'],
 					testTimeout: 90_000,
 					hookTimeout: 300_000,
+					// expect.poll waits 1 s by default: on a busy two-core machine a redraw or a
+					// rebuild of the engine's state can take longer; every poll waits up to 20 s
+					expect: { poll: { timeout: 20_000, interval: 100 } },
 					fileParallelism: false
 				}
 			}
