@@ -56,10 +56,22 @@ describe('SQL console', () => {
 		await page.fill('textarea[data-sql]', 'SELECT * FROM range(2500) t(i)');
 		await page.click('[data-sql-run]');
 		await expect.poll(() => page.locator('table[data-sql-result] tbody tr').count()).toBe(1000);
-		expect(await page.textContent('.console')).toContain('Showing 1,000 of 2,500 rows');
+		expect(await page.textContent('.console')).toContain('Showing the first 1,000 of 2,500 rows');
 		const csv = await download(page, '[data-export="sql-csv"]');
 		expect(csv.name).toBe('query-result.csv');
 		expect(parseCsv(csv.bytes.toString()).rows).toHaveLength(2500);
+
+		// a billion rows: the limit is inside the query, the engine counts them, the page stays usable
+		await page.fill('textarea[data-sql]', 'SELECT range AS n FROM range(1000000000)');
+		await page.click('[data-sql-run]');
+		await expect.poll(() => page.locator('[data-sql-more]').textContent()).toMatch(/Showing the first 1,000 of 1,000,000,000 rows/);
+		expect(await page.locator('table[data-sql-result] tbody tr').count()).toBe(1000);
+		// a statement that cannot be wrapped is read up to the limit and not counted
+		await page.fill('textarea[data-sql]', 'SELECT range AS n FROM range(200000) -- a trailing comment');
+		await page.click('[data-sql-run]');
+		await expect
+			.poll(() => page.locator('[data-sql-more]').textContent())
+			.toMatch(/Showing the first 1,000 of (200,000|more than 100,000) rows/);
 
 		// the refused DROP changed nothing
 		await page.click('[data-example="overview"]');

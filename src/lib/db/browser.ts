@@ -85,10 +85,17 @@ export async function setImports(imports: ImportRows[], previous: ImportRows[]):
 export interface ConsoleResult {
 	columns: string[];
 	rows: unknown[][];
-	/** rows the query returned in all (only the first `limit` are kept) */
-	total: number;
+	/** rows the query returns in all (only the first `limit` are kept); null when more than
+	 * `limit` and the statement cannot be counted (SHOW, DESCRIBE, EXPLAIN ...) */
+	total: number | null;
 	ms: number;
 }
+
+/** Statements a row limit can be put around: `SELECT * FROM (<statement>) LIMIT n`. */
+const WRAPPABLE = /^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*(\(|select\b|with\b|from\b|values\b|table\b)/i;
+
+/** Let the page paint between batches of a long result: no frame waits on the whole of it. */
+const yieldToPage = () => new Promise<void>((ok) => setTimeout(ok, 0));
 
 export class ConsoleRefusal extends Error {}
 
@@ -121,22 +128,50 @@ export async function consoleQuery(sql: string, limit = 1000): Promise<ConsoleRe
 	const started = performance.now();
 	await conn.query('BEGIN TRANSACTION');
 	try {
+		// The row limit goes inside the query, so that the engine stops after limit + 1 rows
+		// (`SELECT range FROM range(1000000000)` is then instant), and the rows are counted by
+		// the engine, not by carrying them all into the page. A statement that cannot be wrapped
+		// (SHOW, DESCRIBE, EXPLAIN; or a trailing comment) is read as it is, up to limit + 1 rows.
+		const body = check.sql.replace(/;\s*$/, '');
+		let statement = check.sql;
+		let wrapped = false;
+		if (WRAPPABLE.test(body)) {
+			const limited = `SELECT * FROM (\n${body}\n) AS console_result LIMIT ${limit + 1}`;
+			try {
+				await (await conn.prepare(limited)).close();
+				statement = limited;
+				wrapped = true;
+			} catch {
+				// not wrappable as written: read it as it is
+			}
+		}
 		// Preparing refuses more than one statement; the statement then runs as a streamed query,
 		// which cancelSent() can interrupt between batches.
-		await (await conn.prepare(check.sql)).close();
-		const reader = await conn.send(check.sql, true);
+		if (!wrapped) await (await conn.prepare(check.sql)).close();
+		const reader = await conn.send(statement, true);
 		let columns: string[] = [];
 		let types: number[] = [];
 		const rows: unknown[][] = [];
-		let total = 0;
+		let more = false;
 		for await (const batch of reader) {
 			if (!columns.length) {
 				columns = batch.schema.fields.map((f) => f.name);
 				types = batch.schema.fields.map((f) => Number(f.type.typeId));
 			}
-			for (let r = 0; r < batch.numRows; r++) {
+			for (let r = 0; r < batch.numRows && !more; r++) {
 				if (rows.length < limit) rows.push(columns.map((_, c) => display(batch.getChildAt(c)?.get(r), types[c])));
-				total++;
+				else more = true;
+			}
+			if (more) break;
+			await yieldToPage();
+		}
+		if (more && !wrapped) await conn.cancelSent().catch(() => false);
+		let total: number | null = rows.length;
+		if (more) {
+			total = null;
+			if (wrapped) {
+				const counted = await conn.query(`SELECT count(*)::DOUBLE AS n FROM (\n${body}\n) AS console_result`);
+				total = Number(counted.getChildAt(0)?.get(0));
 			}
 		}
 		return { columns, rows, total, ms: performance.now() - started };
