@@ -1,11 +1,12 @@
 /**
  * A report file as users bring it -> the text the extractor reads: plain text (.txt and any
- * other name), a whole HTML page (.html/.htm, or text that is one), or a PDF (by its magic
+ * other name; UTF-8, or UTF-16 with a byte order mark), a whole HTML page (.html/.htm, or text that is one), or a PDF (by its magic
  * bytes, read with pdf.js: scripts/lib/pdf-node.ts). Shared by the CLI, the data build and the
  * rendering test bed, so all three read a document the same way.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
+import { decodeText } from '../../src/lib/ingest/encoding';
 import { htmlToText, looksLikeHtmlDocument } from '../../src/lib/ingest/html';
 import { describePdfError } from '../../src/lib/ingest/pdf-layout';
 
@@ -43,7 +44,8 @@ export async function documentText(name: string, bytes: Uint8Array): Promise<Rea
 		}
 	}
 	if (ext === '.pdf') return { ok: false, reason: 'the name ends in .pdf but the file is not a PDF', bytes };
-	const raw = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+	// UTF-8, or UTF-16 when a byte order mark says so (as the data room reads it)
+	const raw = decodeText(bytes).text;
 	if (ext === '.html' || ext === '.htm' || ext === '.xhtml' || looksLikeHtmlDocument(raw))
 		return { ok: true, format: 'html', text: htmlToText(raw), bytes };
 	return { ok: true, format: 'text', text: raw, bytes };

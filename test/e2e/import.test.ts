@@ -413,3 +413,121 @@ describe('many files at once', () => {
 		await context.close();
 	});
 });
+
+describe('damaged stored imports (issue 17)', () => {
+	it('a damaged record beside a good one: the good import is in every view, the damaged ones are listed with Export and Remove, no raw error anywhere', async () => {
+		const { page, errors, context } = await openPage(browser, base);
+		await page.goto(`${base}/data/`);
+		await dbReady(page);
+		const csv = [
+			'service,nation,region,published,framework,overall_rating,standard,rating',
+			'Eastmere,England,London,2024-02,yjs-2021,Good,,',
+			'Eastmere,England,London,2024-02,yjs-2021,Good,1.1,Good'
+		].join('\n');
+		await page.setInputFiles('input[data-import]', { name: 'eastmere.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+		await expect.poll(() => page.locator('[data-import-commit]').isDisabled()).toBe(false);
+		await page.click('[data-import-commit]');
+		await expect.poll(() => page.locator('[data-imports] li').count()).toBe(1);
+
+		// what a bug, a crash mid-write or another version of the site could leave in the store
+		const planted = await page.evaluate(
+			() =>
+				new Promise<Record<string, unknown>[]>((resolve, reject) => {
+					const open = indexedDB.open('yj-dashboard', 1);
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const db = open.result;
+						const t = db.transaction('imports', 'readwrite');
+						const s = t.objectStore('imports');
+						const all = s.getAll();
+						all.onsuccess = () => {
+							const good = all.result[0] as Record<string, unknown> & { rows: Record<string, unknown> };
+							const bad = [
+								{ ...good, id: 'zz-1', name: 'broken.csv', createdAt: '2026-12-01T09:15:00.000Z', rows: null },
+								{
+									...good,
+									id: 'zz-2',
+									name: 'no-date.txt',
+									kind: 'report-text',
+									createdAt: undefined,
+									rows: { ...good.rows, inspections: 'none' }
+								},
+								{ ...good, id: 'zz-3', name: 'extra-table.csv', rows: { ...good.rows, secrets: [] } }
+							];
+							for (const r of bad) s.put(r);
+							t.oncomplete = () => {
+								db.close();
+								resolve(bad);
+							};
+						};
+					};
+				})
+		);
+		await page.reload();
+		expect(await dbReady(page)).toBe('ready');
+
+		// the data room: the good import, and each damaged one with its name, its date, Export and Remove
+		await expect.poll(() => page.locator('[data-imports] li').count()).toBe(4);
+		const good = page.locator('[data-imports] li:not([data-import-damaged])');
+		expect(await good.textContent()).toMatch(/eastmere\.csv.*eastmere-2024-02/);
+		const damaged = page.locator('[data-imports] li[data-import-damaged]');
+		expect(await damaged.count()).toBe(3);
+		const texts = await damaged.allTextContents();
+		expect(texts[0]).toMatch(/broken\.csv[\s\S]*added 2026-12-01 09:15[\s\S]*rows: expected an object, found null/);
+		expect(texts[1]).toMatch(/no-date\.txt[\s\S]*date unknown[\s\S]*createdAt: missing[\s\S]*rows\.inspections: expected a list/);
+		expect(texts[2]).toMatch(/extra-table\.csv[\s\S]*rows: unknown table "secrets"/);
+		for (let k = 0; k < 3; k++) {
+			expect(await damaged.nth(k).locator('[data-import-export]').count()).toBe(1);
+			expect(await damaged.nth(k).locator('[data-import-remove]').count()).toBe(1);
+		}
+		// every page says that some imports are left out, in words, never as a JavaScript error
+		const notice = page.locator('.engine-error[role="alert"]');
+		await expect
+			.poll(() => notice.textContent())
+			.toMatch(/3 of your imported files are damaged .* left out: broken\.csv \(added 2026-12-01 09:15\); no-date\.txt; extra-table\.csv/);
+		const raw = /Cannot read|TypeError|undefined|\[object |is not a function/;
+		expect(await page.locator('body').textContent()).not.toMatch(raw);
+
+		// Export gives the record as stored
+		const [download] = await Promise.all([page.waitForEvent('download'), damaged.nth(0).locator('[data-import-export]').click()]);
+		expect(download.suggestedFilename()).toBe('damaged-import-broken.csv.json');
+		const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+		expect(exported).toEqual(JSON.parse(JSON.stringify(planted[0])));
+
+		// the good import is in every view; the shipped data is all there
+		await page.goto(`${base}/`);
+		await dbReady(page);
+		await expect.poll(() => page.locator('.count strong').textContent()).toBe(String(shipped.inspections + 1));
+		expect(await page.locator('body').textContent()).not.toMatch(raw);
+		await page.goto(`${base}/?source=imported`);
+		await dbReady(page);
+		await expect.poll(() => page.locator('.count strong').textContent()).toBe('1');
+		await page.goto(`${base}/authorities/`);
+		await dbReady(page);
+		await page.fill('#svc-search', 'eastmere');
+		await expect.poll(() => page.locator('tbody tr').textContent()).toMatch(/Eastmere[\s\S]*imported/);
+		await page.goto(`${base}/standards/?region=London`);
+		await dbReady(page);
+		await settled(page);
+		await expect.poll(() => page.locator('figure[data-chart="standards-heatmap"] svg').innerHTML()).toContain('Eastmere');
+
+		// removing the damaged ones leaves the good one; the notice goes; a reload agrees
+		await page.goto(`${base}/data/`);
+		await dbReady(page);
+		for (let k = 0; k < 3; k++) {
+			await page.locator('[data-imports] li[data-import-damaged] [data-import-remove]').first().click();
+			await expect.poll(() => page.locator('[data-imports] li[data-import-damaged]').count()).toBe(2 - k);
+		}
+		expect(await page.locator('[data-imports] li').count()).toBe(1);
+		await expect.poll(() => page.locator('.engine-error[role="alert"]').count()).toBe(0);
+		expect(await sql(page, 'SELECT count(*)::INTEGER FROM inspections')).toBe(String(shipped.inspections + 1));
+		await page.reload();
+		await dbReady(page);
+		await expect.poll(() => page.locator('[data-imports] li').count()).toBe(1);
+		expect(await page.locator('[data-imports] li[data-import-damaged]').count()).toBe(0);
+		await page.click('[data-import-remove]');
+		await expect.poll(() => page.locator('[data-imports] li').count()).toBe(0);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});

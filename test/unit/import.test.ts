@@ -162,9 +162,24 @@ describe('file kinds', () => {
 		expect(kindOf('r.csv', b('a,b'))).toEqual({ kind: 'ratings-csv' });
 		expect(kindOf('photo.png', new Uint8Array([137, 80, 78, 71, 0]))).toMatchObject({
 			kind: null,
-			reason: expect.stringMatching(/photo\.png: a binary file/)
+			reason: expect.stringMatching(/^a binary file/)
 		});
 		expect(kindOf('notes.docx', b('PK'))).toMatchObject({ kind: null, reason: expect.stringMatching(/not an inspection report/) });
+	});
+
+	it('a reason is one clause without the file name: the problem that carries it names the file, once (issue 17)', () => {
+		for (const [name, head] of [
+			['junk.txt', new Uint8Array([80, 75, 3, 4, 0, 0])],
+			['fake.pdf', b('hello')],
+			['notes.docx', b('PK')]
+		] as const) {
+			const k = kindOf(name, head);
+			expect(k.kind).toBeNull();
+			if (k.kind === null) expect(k.reason).not.toContain(name);
+		}
+		// UTF-16 text is half NUL bytes; its byte order mark says it is text
+		expect(kindOf('notes.txt', new Uint8Array([0xff, 0xfe, 72, 0, 77, 0]))).toEqual({ kind: 'report-text' });
+		expect(kindOf('ratings.csv', new Uint8Array([0xfe, 0xff, 0, 72, 0, 77]))).toEqual({ kind: 'ratings-csv' });
 	});
 });
 

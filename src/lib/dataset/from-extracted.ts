@@ -6,7 +6,7 @@ import type { Extracted, Inspection, KeyQuestion } from '../schema/extracted';
 import { emptyDataset, type Dataset, type Row } from '../schema/tables';
 import { scoreOf } from '../rules/bands';
 import { recompute } from '../rules/check';
-import { slug } from '../ingest/header';
+import { nameId } from '../ingest/header';
 
 export type Provenance = 'report' | 'reference' | 'imported' | 'synthetic';
 
@@ -31,8 +31,9 @@ function casesOf(kq: KeyQuestion, sample: Inspection['sample']): number | null {
 	return (court ? sample.court : ooc ? sample.outOfCourt : undefined) ?? null;
 }
 
+/** A service's id from its name: nameId, the one function for every id made from a name. */
 export function authorityIdOf(area: string): string {
-	return slug(area);
+	return nameId(area);
 }
 
 export function rowsFromExtracted(x: Extracted, source: SourceFile, provenance: Provenance, area?: AreaInfo): Dataset {

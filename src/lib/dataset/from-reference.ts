@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { parseCsv } from '../csv';
-import { slug } from '../ingest/header';
+import { nameId } from '../ingest/header';
 import { scoreOf } from '../rules/bands';
 import { STANDARDS } from '../rules/framework';
 import { Framework, Rating, RATINGS } from '../schema/extracted';
@@ -169,7 +169,7 @@ export function rowsFromReference(input: ReferenceInput): Dataset {
 			.map((s) => s.trim())
 			.filter(Boolean);
 		const name = areaName(las);
-		const authorityId = slug(name);
+		const authorityId = nameId(name);
 		if (!authorities.has(authorityId)) {
 			authorities.set(authorityId, {
 				authority_id: authorityId,
@@ -232,7 +232,7 @@ export function rowsFromReference(input: ReferenceInput): Dataset {
 	}
 
 	for (const { line, value: r } of po.rows) {
-		const authorityId = slug(r.service);
+		const authorityId = nameId(r.service);
 		const match = out.inspections.find(
 			(x) =>
 				x.authority_id === authorityId &&

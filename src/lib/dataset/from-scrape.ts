@@ -22,7 +22,7 @@
  * (`extraction_warnings`, provenance `reference`): a disagreement is never a silent choice.
  */
 import { z } from 'zod';
-import { slug } from '../ingest/header';
+import { nameId, slug } from '../ingest/header';
 import { overallRating } from '../rules/bands';
 import { Framework, RATINGS, type Rating } from '../schema/extracted';
 import { TABLES, type Dataset, type Row } from '../schema/tables';
@@ -234,7 +234,7 @@ export function addScrapedInspections(reference: Dataset, options: ScrapeOptions
 
 		// A new inspection. Its service: the one the reference rows name so, else the local authority.
 		const services = [...new Set(data.inspections.filter((i) => i.service_name === s.area).map((i) => i.authority_id as string))];
-		const authorityId = services[0] ?? slug(s.area);
+		const authorityId = services[0] ?? nameId(s.area);
 		if (services.length > 1) {
 			problems.push({
 				file,

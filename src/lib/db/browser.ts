@@ -12,7 +12,7 @@ import { arrowRows } from './rows';
 import { dbStatus } from './status.svelte';
 import { checkReadOnly } from './guard';
 import { prioritised } from './priority';
-import { loadState, type ImportRows, type LoadIO } from './state';
+import { loadState, type FailedImport, type ImportRows, type LoadIO } from './state';
 import { LOCKDOWN, type Engine, type Param } from './types';
 
 const ARROW_URLS = import.meta.glob('../../../data/*.arrow', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
@@ -59,21 +59,25 @@ async function forgetStatements() {
 }
 /** Set by the data room: where stored imports come from (IndexedDB). */
 let storedImports: () => Promise<ImportRows[]> = async () => [];
+/** Told which stored imports the engine could not load at start. */
+let failedImports: (failed: FailedImport[]) => void = () => {};
 
-export function setImportSource(source: () => Promise<ImportRows[]>) {
+export function setImportSource(source: () => Promise<ImportRows[]>, onFailed: (failed: FailedImport[]) => void = () => {}) {
 	storedImports = source;
+	failedImports = onFailed;
 }
 
 /**
- * Replace the loaded state with the shipped tables + `imports`. On failure the previous
+ * Replace the loaded state with the shipped tables + `imports`; returns the imports the engine
+ * could not load (left out, the rest loaded: state.ts). If the shipped tables fail, the previous
  * imports are loaded again and the error is rethrown, so the page never shows half a change.
  */
-export async function setImports(imports: ImportRows[], previous: ImportRows[]): Promise<void> {
+export async function setImports(imports: ImportRows[], previous: ImportRows[]): Promise<FailedImport[]> {
 	await browserEngine();
 	if (!io) throw new Error('the data engine is not ready');
 	await forgetStatements();
 	try {
-		await loadState(io, base, imports);
+		return await loadState(io, base, imports);
 	} catch (e) {
 		await loadState(io, base, previous);
 		throw e;
@@ -317,10 +321,11 @@ async function start(): Promise<Engine> {
 	const stored = await storedReady;
 	// stored imports change what the prerendered charts show: the views recompute
 	if (stored.length) dbStatus.dataVersion++;
-	await loadState(io, base, stored).catch(async (e: unknown) => {
+	const failed = await loadState(io, base, stored).catch(async (e: unknown) => {
 		dbStatus.notice = `Your imported data could not be loaded (${e instanceof Error ? e.message : String(e)}); the shipped data is shown. Remove the imports in the data room to clear this.`;
-		await loadState(io!, base, []);
+		return loadState(io!, base, []);
 	});
+	if (failed.length) failedImports(failed);
 	mark('loaded');
 	for (const s of LOCKDOWN) await conn.query(s);
 	consoleConn = await db.connect();

@@ -1,6 +1,6 @@
 /**
- * The loaded state of the database = the shipped tables + every stored import, applied in
- * order. Rebuilding from those two sources (Arrow bytes, and the import store) is how an
+ * The loaded state of the database = the shipped tables + every stored import that loads,
+ * applied in order. Rebuilding from those two sources (Arrow bytes, and the import store) is how an
  * import is added, replaced or removed, so a failure can always fall back to the last good
  * state and nothing the user stored is ever the only copy in memory.
  */
@@ -69,11 +69,38 @@ export async function applyImport(io: LoadIO, imp: ImportRows) {
 	}
 }
 
-export async function loadState(io: LoadIO, base: Map<string, Uint8Array>, imports: ImportRows[]) {
-	await loadBase(io, base);
-	for (const imp of imports) await applyImport(io, imp);
+/** An import the engine could not load, and why. */
+export interface FailedImport {
+	id: string;
+	message: string;
+}
+
+/**
+ * The shipped tables, then each import in order. An import whose rows the engine refuses is
+ * left out and the state is built again without it (a failed import may have been half
+ * applied), so it never takes the shipped data or the other imports with it. Returns the
+ * imports left out; only a failure of the shipped tables themselves is thrown.
+ */
+export async function loadState(io: LoadIO, base: Map<string, Uint8Array>, imports: ImportRows[]): Promise<FailedImport[]> {
+	const failed: FailedImport[] = [];
+	let todo = imports;
+	for (;;) {
+		await loadBase(io, base);
+		let broken = -1;
+		for (let k = 0; k < todo.length && broken < 0; k++) {
+			try {
+				await applyImport(io, todo[k]);
+			} catch (e) {
+				failed.push({ id: todo[k].id, message: e instanceof Error ? e.message : String(e) });
+				broken = k;
+			}
+		}
+		if (broken < 0) break;
+		todo = todo.filter((_, k) => k !== broken);
+	}
 	performance.mark('duckdb:tables');
 	await deriveTables(io);
+	return failed;
 }
 
 /**

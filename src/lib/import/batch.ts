@@ -17,7 +17,7 @@ import { TABLE_NAMES, type Dataset } from '../schema/tables';
 import type { FileKind } from './kind';
 import type { Problem } from './ratings-csv';
 import { nationOf } from './regions';
-import type { ImportRecord } from './store';
+import { RECORD_VERSION, type ImportRecord } from './record';
 
 export interface Conflict {
 	inspection_id: string;
@@ -339,6 +339,7 @@ export function planAdd(
 		const { rows: data, replaces } = rowsToAdd(row, regions)!;
 		const ids = data.inspections.map((i) => String(i.inspection_id));
 		records.push({
+			version: RECORD_VERSION,
 			id: `${stamp}-${String(records.length).padStart(4, '0')}`,
 			name: row.name,
 			kind: f.kind,

@@ -6,6 +6,7 @@
  */
 import type { Engine } from '../db/types';
 import { authorityIdOf, rowsFromExtracted } from '../dataset/from-extracted';
+import { decodeText } from '../ingest/encoding';
 import { existingInspections, knownArea } from '../queries/existing';
 import { TABLE_NAMES, type Dataset } from '../schema/tables';
 import type { Assessed, Conflict } from './batch';
@@ -41,9 +42,6 @@ async function sha256(bytes: Uint8Array): Promise<string> {
 
 export const countsOf = (rows: Dataset) => TABLE_NAMES.filter((t) => rows[t].length).map((t) => ({ table: t, rows: rows[t].length }));
 
-/** kind.ts names the file in its reasons; the problem names it already */
-const unprefixed = (name: string, reason: string) => (reason.startsWith(`${name}: `) ? reason.slice(name.length + 2) : reason);
-
 /** Bytes -> text, once. `bytes` is left intact: pdf.js is handed a copy, as it takes over what it is given. */
 export async function readImportFile(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadFile> {
 	const refused = (reason: string, kind: FileKind | null = null): ReadFile => ({
@@ -56,7 +54,7 @@ export async function readImportFile(name: string, bytes: Uint8Array, options: R
 	if (bytes.length > MAX_BYTES) return refused(`the file is larger than ${MAX_BYTES / 1048576} MB`);
 	if (bytes.length === 0) return refused('the file is empty');
 	const kind = kindOf(name, bytes.subarray(0, 1024));
-	if (!kind.kind) return refused(unprefixed(name, kind.reason));
+	if (!kind.kind) return refused(kind.reason);
 	const hash = await sha256(bytes);
 	let source: string;
 	if (kind.kind === 'report-pdf') {
@@ -69,8 +67,10 @@ export async function readImportFile(name: string, bytes: Uint8Array, options: R
 		}
 		if (!source.trim()) return refused('the PDF has no text to read (a scan?): only PDFs with text can be imported', kind.kind);
 	} else {
-		source = new TextDecoder('utf-8').decode(bytes);
-		if (source.includes('\uFFFD\uFFFD')) return refused('the file is not UTF-8 text', kind.kind);
+		const text = decodeText(bytes);
+		source = text.text;
+		if (source.includes('\uFFFD\uFFFD'))
+			return refused(text.encoding === 'utf-8' ? 'the file is not UTF-8 text' : 'the file is not valid UTF-16 text', kind.kind);
 	}
 	return { name, kind: kind.kind, source, sha256: hash, problems: [] };
 }

@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { CsvError, parseCsv } from '../csv';
 import { authorityIdOf, type Provenance } from '../dataset/from-extracted';
-import { slug } from '../ingest/header';
 import { scoreOf } from '../rules/bands';
 import { checkRules } from '../rules/check';
 import { STANDARDS, THEME_SUFFIX } from '../rules/framework';
@@ -22,7 +21,11 @@ export interface Problem {
 }
 
 export const TEMPLATE_COLUMNS = [
-	{ name: 'service', required: true, help: 'Area the service covers, e.g. "Northmoor" (its slug becomes the service id)' },
+	{
+		name: 'service',
+		required: true,
+		help: 'Area the service covers, e.g. "Northmoor" (the service id is made from it: northmoor; a name in another script gets a short code)'
+	},
 	{ name: 'local_authorities', required: false, help: 'Local authorities, separated by ; (default: the service name)' },
 	{ name: 'nation', required: true, help: 'England or Wales' },
 	{ name: 'region', required: true, help: `One of: ${REGIONS.join(', ')}` },
@@ -147,7 +150,7 @@ export function importRatingsCsv(file: string, text: string, provenance: Provena
 	const seen = new Map<string, number>();
 	const byInspection = new Map<string, { line: number; row: CsvRow }[]>();
 	for (const g of good) {
-		const id = `${slug(g.row.service)}-${g.row.published}`;
+		const id = `${authorityIdOf(g.row.service)}-${g.row.published}`;
 		const key = `${id}/${g.row.standard ?? ''}`;
 		if (seen.has(key)) fail({ row: g.line, reason: `duplicate of row ${seen.get(key)} (same service, month and standard)` });
 		else seen.set(key, g.line);

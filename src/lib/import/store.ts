@@ -2,21 +2,12 @@
  * Imports kept in the browser (IndexedDB): the source file's text and the parsed rows, so
  * they survive reload and restart and load into DuckDB on start. One file is one record; the
  * records of one "add" (one file, or every ready file of a batch) are written in one
- * transaction: a reload or a failure mid-way leaves them all there or none.
+ * transaction: a reload or a failure mid-way leaves them all there or none. Reading checks each
+ * record on its own (record.ts): a damaged one is listed apart and never hides the others.
  */
-import type { Dataset } from '../schema/tables';
+import { checkStored, type CheckedImports, type ImportRecord, type StoredEntry } from './record';
 
-export interface ImportRecord {
-	id: string;
-	name: string;
-	kind: 'report-text' | 'report-pdf' | 'ratings-csv';
-	createdAt: string;
-	/** the file as text (a PDF's extracted text), kept so the import can be checked again */
-	source: string;
-	rows: Dataset;
-	replaces: string[];
-	summary: string;
-}
+export type { ImportRecord } from './record';
 
 const DB = 'yj-dashboard';
 const STORE = 'imports';
@@ -62,10 +53,33 @@ async function tx<T>(mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBR
 	});
 }
 
-export async function listImports(): Promise<ImportRecord[]> {
-	const all = (await tx<ImportRecord[]>('readonly', (s) => s.getAll())) ?? [];
-	// a batch's records share a time; their ids keep the order they were listed in
-	return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** Every record with its key, as stored: nothing is interpreted here. */
+async function storedEntries(): Promise<StoredEntry[]> {
+	const db = await open();
+	return new Promise<StoredEntry[]>((resolve, reject) => {
+		const out: StoredEntry[] = [];
+		const t = db.transaction(STORE, 'readonly');
+		const req = t.objectStore(STORE).openCursor();
+		req.onsuccess = () => {
+			const cursor = req.result;
+			if (!cursor) return;
+			out.push({ key: cursor.primaryKey, value: cursor.value });
+			cursor.continue();
+		};
+		t.oncomplete = () => {
+			db.close();
+			resolve(out);
+		};
+		t.onabort = t.onerror = () => {
+			db.close();
+			reject(storageError(t.error ?? req.error));
+		};
+	});
+}
+
+/** The stored imports, each checked on its own: those that load (oldest first) and the damaged ones. */
+export async function readImports(): Promise<CheckedImports> {
+	return checkStored(await storedEntries());
 }
 
 /**
@@ -76,5 +90,6 @@ export const putImports = (records: ImportRecord[]) =>
 	tx('readwrite', (s) => {
 		for (const r of records) s.put(r);
 	}).then(() => undefined);
-export const deleteImport = (id: string) => tx('readwrite', (s) => s.delete(id)).then(() => undefined);
+/** Remove one record by its key (a damaged record's key need not be a string). */
+export const deleteImport = (key: IDBValidKey) => tx('readwrite', (s) => s.delete(key)).then(() => undefined);
 export const clearImports = () => tx('readwrite', (s) => s.clear()).then(() => undefined);

@@ -24,6 +24,39 @@ export function slug(s: string): string {
 		.replace(/^-|-$/g, '');
 }
 
+/** FNV-1a (32 bits) of the string's UTF-8 bytes, as 8 hex digits: short, stable, the same in Node and every browser. */
+function fnv1a(s: string): string {
+	let h = 0x811c9dc5;
+	for (const byte of new TextEncoder().encode(s)) {
+		h ^= byte;
+		h = Math.imul(h, 0x01000193) >>> 0;
+	}
+	return h.toString(16).padStart(8, '0');
+}
+
+/** A letter or digit of any script; what is left of a name once its Latin letters and digits are taken out. */
+const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * The id of a service (and, with its month, of an inspection) from its name, for names in any
+ * script. A name Latin letters spell (accents transliterated: "Ynys Môn" -> "ynys-mon") gets its
+ * slug, as ever. A name with letters the slug cannot spell ("東京", "Łódź", "Москва") or with no
+ * letters at all ("???", an emoji) gets what the slug keeps plus a hash of the name (NFC, case
+ * and spacing folded): "id-1a2b3c4d", "odz-5e6f7a8b". Two different names never share an empty
+ * or a truncated id, so no row is ever taken for a duplicate of another service's. The one
+ * function for the extractor (inspectionId), authority ids and the ratings CSV.
+ */
+export function nameId(name: string): string {
+	const base = slug(name);
+	const unspelt = name
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[A-Za-z0-9]/g, '');
+	if (base && !LETTER.test(unspelt)) return base;
+	const hash = fnv1a(name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase());
+	return base ? `${base}-${hash}` : `id-${hash}`;
+}
+
 /**
  * The title forms of HMIP youth reports, opening a line (a sentence in a press release or a
  * news story that mentions an inspection is not a title), the area after them (on the same line or the next):

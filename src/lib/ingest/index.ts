@@ -16,7 +16,7 @@ import {
 	findPublishedScore,
 	findSample,
 	findServiceName,
-	slug
+	nameId
 } from './header';
 import { extractKeyQuestions } from './key-questions';
 import { extractCvRatings, reconcileRatings } from './ratings';
@@ -45,9 +45,9 @@ export function statusOf(x: Extracted): ExtractStatus {
 	return incompleteness(x).length ? 'partial' : 'complete';
 }
 
-/** The inspection's id: area slug and publication month ("-undated" while the month is unknown). */
+/** The inspection's id: the area's id (nameId: a slug, or a hash for a name in another script) and publication month ("-undated" while the month is unknown). */
 export function inspectionId(authority: string, framework: Inspection['framework'], published: string | undefined): string {
-	return `${slug(authority)}${framework === 'sqs-2016' ? '-sqs' : ''}-${published ?? 'undated'}`;
+	return `${nameId(authority)}${framework === 'sqs-2016' ? '-sqs' : ''}-${published ?? 'undated'}`;
 }
 
 /**

@@ -305,7 +305,8 @@ export function rowSchema(table: TableName) {
 			col.type === 'VARCHAR'
 				? z.string()
 				: col.type === 'INTEGER'
-					? z.number().int()
+					? // INTEGER is 32 bits in DuckDB and in the Arrow files: a larger number would wrap
+						z.number().int().min(-2147483648).max(2147483647)
 					: col.type === 'DOUBLE'
 						? z.number().finite()
 						: col.type === 'BOOLEAN'
