@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseTableCsv } from '../src/lib/dataset/from-csv';
 import { toArrowIPC } from '../src/lib/dataset/arrow';
 import { bandOf, overallRating, scoreOf, totalScore } from '../src/lib/rules/bands';
-import { emptyDataset, TABLE_NAMES, type Dataset, type Row, type TableName } from '../src/lib/schema/tables';
+import { emptyDataset, TABLE_NAMES, type Dataset, type Row, type RowOf, type TableName } from '../src/lib/schema/tables';
 import type { Rating } from '../src/lib/schema/extracted';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -71,7 +71,7 @@ for (let copy = 0; copy < SCALE; copy++) {
 		const mine = real.standard_ratings.filter((s) => s.inspection_id === ins.inspection_id);
 		const kqs = real.key_questions.filter((k) => k.inspection_id === ins.inspection_id);
 		// key questions: drawn from the shipped distribution for their theme, then jittered
-		const newKqs: Row[] = kqs.map((k) => ({
+		const newKqs: RowOf<'key_questions'>[] = kqs.map((k) => ({
 			...k,
 			inspection_id: id,
 			pct: Math.round(clamp(pick(pctsByTheme.get(String(k.theme))!) + (random() - 0.5) * 16, 0, 100)),
@@ -79,7 +79,7 @@ for (let copy = 0; copy < SCALE; copy++) {
 		}));
 		// standards: case-based ones take the band of their lowest generated key question,
 		// the others are drawn from the shipped ratings of that standard
-		const newRatings: Row[] = mine.map((s) => {
+		const newRatings: RowOf<'standard_ratings'>[] = mine.map((s) => {
 			const own = newKqs.filter((k) => k.standard === s.code).map((k) => Number(k.pct));
 			const rating: Rating = own.length ? bandOf(Math.min(...own)) : pick(ratingsByCode.get(String(s.code))!);
 			return {
@@ -119,8 +119,10 @@ for (let copy = 0; copy < SCALE; copy++) {
 		out.standard_ratings.push(...newRatings);
 		out.key_questions.push(...newKqs);
 		for (const t of ['prompts', 'offences', 'recommendations', 'sqs_findings', 'extraction_warnings'] as const) {
-			out[t].push(
-				...real[t].filter((r) => r.inspection_id === ins.inspection_id).map((r) => ({ ...r, inspection_id: id, provenance: 'synthetic' }))
+			(out[t] as Row[]).push(
+				...(real[t] as Row[])
+					.filter((r) => r.inspection_id === ins.inspection_id)
+					.map((r) => ({ ...r, inspection_id: id, provenance: 'synthetic' }))
 			);
 		}
 		out.context_metrics.push(

@@ -12,7 +12,7 @@ import { addScrapedInspections, SCRAPE_FILE, type ScrapeResult } from '../../src
 import { sortRows } from '../../src/lib/dataset/order';
 import { slug } from '../../src/lib/ingest/header';
 import { extract } from '../../src/lib/ingest/index';
-import { TABLE_NAMES, type Dataset } from '../../src/lib/schema/tables';
+import { TABLE_NAMES, type Dataset, type Row, type TableName } from '../../src/lib/schema/tables';
 import { documentText } from './read-document';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -90,6 +90,6 @@ export async function buildDataset(): Promise<{ data: Dataset; sources: SourceIn
 	const data = mergeReportsWithReference(concatDatasets(parts), ref, seedRegions);
 	const problems = checkDataset(data);
 	if (problems.length) throw new BuildError(`the assembled dataset is invalid:\n${problems.map(formatProblem).join('\n')}`);
-	for (const t of TABLE_NAMES) data[t] = sortRows(t, data[t]);
+	for (const t of TABLE_NAMES) (data as Record<TableName, Row[]>)[t] = sortRows(t, data[t] as Row[]);
 	return { data, sources, scrapeMatches };
 }

@@ -9,7 +9,7 @@ import { openNodeEngine } from '../../src/lib/db/node';
 import type { Engine } from '../../src/lib/db/types';
 import { listInspections } from '../../src/lib/queries/inspections';
 import { standardsRiOrWorse } from '../../src/lib/queries/standards';
-import { TABLE_NAMES, TABLES } from '../../src/lib/schema/tables';
+import { rowSchema, TABLE_NAMES, TABLES, type RowOf } from '../../src/lib/schema/tables';
 import { buildDataset } from '../../scripts/lib/build-dataset';
 import { ROOT } from '../paths';
 
@@ -113,5 +113,16 @@ describe('npm run data:build', () => {
 			expect.arrayContaining(['reports/leeds-2019-11.txt', 'reference/published-inspections.csv'])
 		);
 		for (const s of manifest.sources) expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
+	});
+});
+
+describe('rows are typed from the table definitions', () => {
+	it('a row built with every column type-checks; a misspelt or missing column does not compile', () => {
+		const ok: RowOf<'offences'> = { inspection_id: 'x-2020-01', offence: 'Robbery', pct: 12, provenance: 'report' };
+		// @ts-expect-error "offense" is not a column of offences (npm run check fails if this compiles)
+		const misspelt: RowOf<'offences'> = { inspection_id: 'x-2020-01', offense: 'Robbery', pct: 12, provenance: 'report' };
+		// @ts-expect-error pct is missing
+		const missing: RowOf<'offences'> = { inspection_id: 'x-2020-01', offence: 'Robbery', provenance: 'report' };
+		expect([ok, misspelt, missing].map((r) => rowSchema('offences').safeParse(r).success)).toEqual([true, false, false]);
 	});
 });

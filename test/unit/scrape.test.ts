@@ -12,7 +12,7 @@ import { readRegionLookup } from '../../src/lib/dataset/places';
 import { openNodeEngine } from '../../src/lib/db/node';
 import type { Engine } from '../../src/lib/db/types';
 import { slug } from '../../src/lib/ingest/header';
-import { emptyDataset, TABLES, type Dataset, type Row } from '../../src/lib/schema/tables';
+import { emptyDataset, nullsOf, type Dataset, type RowOf } from '../../src/lib/schema/tables';
 import { profile } from '../../src/lib/views/profile/query';
 import { buildDataset, REGION_LOOKUP } from '../../scripts/lib/build-dataset';
 import { REFERENCE, ROOT, SHARED } from '../paths';
@@ -328,7 +328,7 @@ describe('the region lookup (inputs/local-authority-regions.csv)', () => {
 
 describe('a report and its reference row disagreeing on the score', () => {
 	it('is a warning; the report keeps its recomputed score', () => {
-		const blank = (over: Row): Row => ({ ...Object.fromEntries(TABLES.inspections.columns.map((c) => [c.name, null])), ...over });
+		const blank = (over: Partial<RowOf<'inspections'>>) => ({ ...nullsOf('inspections'), ...over }) as RowOf<'inspections'>;
 		const reports = emptyDataset();
 		const reference = emptyDataset();
 		const area = {

@@ -5,16 +5,16 @@
  */
 import { standardsFor } from '../rules/framework';
 import { Framework } from '../schema/extracted';
-import { emptyDataset, keyOf, rowSchema, TABLE_NAMES, TABLES, type Dataset, type Row, type TableName } from '../schema/tables';
+import { emptyDataset, keyOf, rowSchema, TABLE_NAMES, TABLES, type Dataset, type Row, type RowOf, type TableName } from '../schema/tables';
 import type { SourceProblem } from './from-reference';
 
 export function concatDatasets(parts: Dataset[]): Dataset {
 	const out = emptyDataset();
-	for (const p of parts) for (const t of TABLE_NAMES) out[t].push(...p[t]);
+	for (const p of parts) for (const t of TABLE_NAMES) (out[t] as Row[]).push(...(p[t] as Row[]));
 	return out;
 }
 
-function sameInspection(report: Row, ref: Row): boolean {
+function sameInspection(report: RowOf<'inspections'>, ref: RowOf<'inspections'>): boolean {
 	if (report.authority_id !== ref.authority_id) return false;
 	if (ref.published) return ref.published === report.published;
 	return ref.published_year !== null && ref.published_year === report.published_year && ref.framework === report.framework;
@@ -39,7 +39,7 @@ export function mergeReportsWithReference(
 
 	// Areas: one row per authority_id; a report's area takes nation and region from the
 	// reference list, else from the seed regions in ../shared/reference/README.md.
-	const areas = new Map<string, Row>();
+	const areas = new Map<string, RowOf<'authorities'>>();
 	for (const a of reference.authorities) areas.set(a.authority_id as string, a);
 	for (const a of reports.authorities) {
 		const id = a.authority_id as string;
@@ -146,7 +146,7 @@ export function checkDataset(data: Dataset, file = 'dataset'): SourceProblem[] {
 		'extraction_warnings'
 	];
 	for (const t of child) {
-		data[t].forEach((r, k) => {
+		(data[t] as { inspection_id: string }[]).forEach((r, k) => {
 			if (!ids.has(r.inspection_id))
 				problems.push({ file: `${file}/${t}`, line: k + 1, field: 'inspection_id', message: `no inspection ${r.inspection_id}` });
 		});

@@ -3,7 +3,7 @@
  * room's import, so a report added in the browser becomes exactly the rows the build makes.
  */
 import type { Extracted, Inspection, KeyQuestion } from '../schema/extracted';
-import { emptyDataset, type Dataset, type Row } from '../schema/tables';
+import { emptyDataset, type Dataset, type RowOf } from '../schema/tables';
 import { scoreOf } from '../rules/bands';
 import { recompute } from '../rules/check';
 import { nameId } from '../ingest/header';
@@ -71,7 +71,7 @@ export function rowsFromExtracted(x: Extracted, source: SourceFile, provenance: 
 	});
 	const rc = recompute(ins.framework, x.ratings, x.keyQuestions);
 	const resettlement = x.ratings.find((r) => r.code === '4.1')?.rating ?? null;
-	const row: Row = {
+	const row: RowOf<'inspections'> = {
 		inspection_id: id,
 		authority_id: authorityId,
 		service_name: ins.serviceName,

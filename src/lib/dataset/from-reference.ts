@@ -8,7 +8,7 @@ import { nameId } from '../ingest/header';
 import { scoreOf } from '../rules/bands';
 import { STANDARDS } from '../rules/framework';
 import { Framework, Rating, RATINGS } from '../schema/extracted';
-import { emptyDataset, type Dataset, type Row } from '../schema/tables';
+import { emptyDataset, nullsOf, type Dataset, type RowOf } from '../schema/tables';
 
 export interface SourceProblem {
 	file: string;
@@ -161,7 +161,7 @@ export function rowsFromReference(input: ReferenceInput): Dataset {
 	problems.push(...pi.problems, ...po.problems, ...aa.problems);
 	if (problems.length) throw new ReferenceError(problems);
 
-	const authorities = new Map<string, Row>();
+	const authorities = new Map<string, RowOf<'authorities'>>();
 	const ids = new Set<string>();
 	for (const { value: r } of pi.rows) {
 		const las = r.authorities
@@ -264,7 +264,7 @@ export function rowsFromReference(input: ReferenceInput): Dataset {
 			});
 		}
 		out.inspections.push({
-			...Object.fromEntries(Object.keys(out.inspections[0] ?? {}).map((k) => [k, null])),
+			...nullsOf('inspections'),
 			inspection_id: `${authorityId}-${r.inspection_year}`,
 			authority_id: authorityId,
 			service_name: r.service,

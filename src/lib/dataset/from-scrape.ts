@@ -25,7 +25,7 @@ import { z } from 'zod';
 import { nameId, slug } from '../ingest/header';
 import { overallRating } from '../rules/bands';
 import { Framework, RATINGS, type Rating } from '../schema/extracted';
-import { TABLES, type Dataset, type Row } from '../schema/tables';
+import { nullsOf, type Dataset, type RowOf } from '../schema/tables';
 import { optional, readCsvRows, ReferenceError, type SourceProblem } from './from-reference';
 import { readRegionLookup, type Place } from './places';
 
@@ -153,11 +153,11 @@ export function addScrapedInspections(reference: Dataset, options: ScrapeOptions
 
 	const authorities = new Map(data.authorities.map((a) => [a.authority_id as string, a]));
 	const ids = new Set(data.inspections.map((i) => i.inspection_id as string));
-	const claimed = new Map<Row, ScrapedInspection>();
+	const claimed = new Map<RowOf<'inspections'>, ScrapedInspection>();
 	/** new areas: where their region comes from, for the inspection's notes */
 	const placedBy = new Map<string, string>();
 	const matches: ScrapeResult['matches'] = [];
-	const warn = (ins: Row, code: string, message: string, line: number) =>
+	const warn = (ins: RowOf<'inspections'>, code: string, message: string, line: number) =>
 		data.extraction_warnings.push({
 			inspection_id: ins.inspection_id,
 			ordinal: data.extraction_warnings.filter((w) => w.inspection_id === ins.inspection_id).length + 1,
@@ -168,7 +168,7 @@ export function addScrapedInspections(reference: Dataset, options: ScrapeOptions
 		});
 	const via = `the data-to-insight scrape of the HMIP report (${file}`;
 
-	const candidatesFor = (area: string): Row[] => {
+	const candidatesFor = (area: string): RowOf<'inspections'>[] => {
 		const byService = data.inspections.filter((i) => i.service_name === area);
 		if (byService.length) return byService;
 		const la = slug(area);
@@ -186,7 +186,7 @@ export function addScrapedInspections(reference: Dataset, options: ScrapeOptions
 
 	for (const s of scraped.inspections) {
 		const candidates = candidatesFor(s.area);
-		const rules: [MatchRule, (i: Row) => boolean][] = [
+		const rules: [MatchRule, (i: RowOf<'inspections'>) => boolean][] = [
 			['same-month', (i) => i.published === s.month],
 			['month-apart', (i) => typeof i.published === 'string' && Math.abs(monthIndex(i.published) - monthIndex(s.month)) === 1],
 			[
@@ -198,7 +198,7 @@ export function addScrapedInspections(reference: Dataset, options: ScrapeOptions
 			]
 		];
 		let rule: MatchRule = 'new';
-		let found: Row[] = [];
+		let found: RowOf<'inspections'>[] = [];
 		for (const [name, test] of rules) {
 			found = candidates.filter(test);
 			if (found.length) {
@@ -271,8 +271,8 @@ export function addScrapedInspections(reference: Dataset, options: ScrapeOptions
 			s.overall && `overall rating ${s.overall.rating}`,
 			s.score && `score ${s.score.value}/36`
 		].filter(Boolean);
-		const row: Row = {
-			...Object.fromEntries(TABLES.inspections.columns.map((c) => [c.name, null])),
+		const row: RowOf<'inspections'> = {
+			...nullsOf('inspections'),
 			inspection_id: id,
 			authority_id: authorityId,
 			service_name: s.area,
@@ -303,7 +303,7 @@ export function addScrapedInspections(reference: Dataset, options: ScrapeOptions
 	}
 
 	/** The score's band against the overall rating kept, when the score is the scrape's. */
-	function checkBand(ins: Row, s: ScrapedInspection) {
+	function checkBand(ins: RowOf<'inspections'>, s: ScrapedInspection) {
 		if (!s.score || ins.score !== s.score.value || typeof ins.overall_rating !== 'string') return;
 		const band = overallRating(s.score.value, (ins.resettlement_rating as Rating | null) ?? undefined);
 		if (band !== ins.overall_rating)
@@ -316,7 +316,7 @@ export function addScrapedInspections(reference: Dataset, options: ScrapeOptions
 	}
 
 	/** Add what the reference row lacks; warn where the two differ. Returns the (possibly new) id. */
-	function applyMatch(ins: Row, s: ScrapedInspection): string {
+	function applyMatch(ins: RowOf<'inspections'>, s: ScrapedInspection): string {
 		const source = ins.source_file as string;
 		const added: string[] = [];
 		const firstLine = s.lines[0];

@@ -10,7 +10,7 @@ import { scoreOf } from '../rules/bands';
 import { checkRules } from '../rules/check';
 import { STANDARDS, THEME_SUFFIX } from '../rules/framework';
 import { RATINGS, type KeyQuestion, type Rating, type StandardRating, type Theme } from '../schema/extracted';
-import { emptyDataset, type Dataset, type Row } from '../schema/tables';
+import { emptyDataset, type Dataset } from '../schema/tables';
 import { REGIONS, nationOf } from './regions';
 
 export interface Problem {
@@ -280,7 +280,7 @@ function toRows(file: string, byInspection: Map<string, { line: number; row: Csv
 			});
 		}
 		warnings.forEach((w, k) =>
-			out.extraction_warnings.push({ inspection_id: id, ordinal: k + 1, code: w.code, message: w.message, line: null, provenance } as Row)
+			out.extraction_warnings.push({ inspection_id: id, ordinal: k + 1, code: w.code, message: w.message, line: null, provenance })
 		);
 	}
 	return out;

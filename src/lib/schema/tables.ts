@@ -7,20 +7,20 @@ import { z } from 'zod';
 
 export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'VARCHAR[]';
 
-export interface Column {
-	name: string;
-	type: ColumnType;
+export interface Column<N extends string = string, T extends ColumnType = ColumnType, Nul extends boolean = boolean> {
+	name: N;
+	type: T;
 	/** null allowed */
-	nullable?: boolean;
+	nullable?: Nul;
 	description: string;
 	unit?: string;
 }
 
 export interface TableDef {
 	name: TableName;
-	key: string[];
+	key: readonly string[];
 	description: string;
-	columns: Column[];
+	columns: readonly Column[];
 }
 
 export const TABLE_NAMES = [
@@ -40,29 +40,17 @@ export const TABLE_NAMES = [
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
-const s = (name: string, description: string, nullable = false, unit?: string): Column => ({
-	name,
-	type: 'VARCHAR',
-	description,
-	nullable,
-	unit
-});
-const i = (name: string, description: string, nullable = false, unit?: string): Column => ({
-	name,
-	type: 'INTEGER',
-	description,
-	nullable,
-	unit
-});
-const d = (name: string, description: string, nullable = false, unit?: string): Column => ({
-	name,
-	type: 'DOUBLE',
-	description,
-	nullable,
-	unit
-});
-const b = (name: string, description: string, nullable = false): Column => ({ name, type: 'BOOLEAN', description, nullable });
-const l = (name: string, description: string): Column => ({ name, type: 'VARCHAR[]', description });
+// Column builders keep each column's name and nullability as types, so that a table's rows are
+// typed from its definition (RowOf): a misspelt column fails to compile.
+const s = <N extends string, Nul extends boolean = false>(name: N, description: string, nullable?: Nul, unit?: string) =>
+	({ name, type: 'VARCHAR', description, nullable: (nullable ?? false) as Nul, unit }) as Column<N, 'VARCHAR', Nul>;
+const i = <N extends string, Nul extends boolean = false>(name: N, description: string, nullable?: Nul, unit?: string) =>
+	({ name, type: 'INTEGER', description, nullable: (nullable ?? false) as Nul, unit }) as Column<N, 'INTEGER', Nul>;
+const d = <N extends string, Nul extends boolean = false>(name: N, description: string, nullable?: Nul, unit?: string) =>
+	({ name, type: 'DOUBLE', description, nullable: (nullable ?? false) as Nul, unit }) as Column<N, 'DOUBLE', Nul>;
+const b = <N extends string, Nul extends boolean = false>(name: N, description: string, nullable?: Nul) =>
+	({ name, type: 'BOOLEAN', description, nullable: (nullable ?? false) as Nul }) as Column<N, 'BOOLEAN', Nul>;
+const l = <N extends string>(name: N, description: string) => ({ name, type: 'VARCHAR[]', description }) as Column<N, 'VARCHAR[]', false>;
 
 const inspectionId = s('inspection_id', 'Inspection identifier: area slug and publication month, e.g. leeds-2019-11');
 const provenance = s(
@@ -70,7 +58,7 @@ const provenance = s(
 	"Where the row comes from: 'report' (extracted from report text), 'reference' (published facts in ../shared/reference), 'imported' (added in the data room), 'synthetic' (benchmark data)"
 );
 
-export const TABLES: Record<TableName, TableDef> = {
+export const TABLES = {
 	authorities: {
 		name: 'authorities',
 		key: ['authority_id'],
@@ -288,10 +276,33 @@ export const TABLES: Record<TableName, TableDef> = {
 			provenance
 		]
 	}
-};
+} as const satisfies Record<TableName, TableDef>;
 
 export type Row = Record<string, string | number | boolean | string[] | null>;
-export type Dataset = Record<TableName, Row[]>;
+
+type ValueOf<C> =
+	C extends Column<string, infer T, infer Nul>
+		? | (T extends 'VARCHAR' ? string : T extends 'INTEGER' | 'DOUBLE' ? number : T extends 'BOOLEAN' ? boolean : string[])
+			| (Nul extends true ? null : never)
+		: never;
+
+/** One row of a table, typed from its column definitions. */
+export type RowOf<T extends TableName> = {
+	[C in (typeof TABLES)[T]['columns'][number] as C['name']]: ValueOf<C>;
+};
+
+export type Dataset = { [T in TableName]: RowOf<T>[] };
+
+/** The nullable columns of a table, each null: a row built from it needs only the rest. */
+export type NullsOf<T extends TableName> = {
+	[C in (typeof TABLES)[T]['columns'][number] as C extends Column<infer N, ColumnType, true> ? N : never]: null;
+};
+
+export function nullsOf<T extends TableName>(table: T): NullsOf<T> {
+	const out: Record<string, null> = {};
+	for (const c of TABLES[table].columns as readonly Column[]) if (c.nullable) out[c.name] = null;
+	return out as NullsOf<T>;
+}
 
 export function emptyDataset(): Dataset {
 	return Object.fromEntries(TABLE_NAMES.map((t) => [t, []])) as unknown as Dataset;

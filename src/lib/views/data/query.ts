@@ -123,7 +123,7 @@ export async function browseTable(db: Engine, table: string, opts: BrowseOptions
 	);
 	return {
 		table: def.name,
-		columns: def.columns,
+		columns: [...def.columns],
 		rows,
 		total,
 		page,
