@@ -60,6 +60,15 @@ const FILTERS: [string, Filters][] = [
 ];
 
 describe.each(VIEWS)('$view', ({ build, figures }) => {
+	// Two columns may read the same field (a share and its interval), so a table never keys its
+	// cells by field; but a CSV header and a table head must still name each column once.
+	it('names each column of a figure once', () => {
+		for (const f of figures) {
+			const labels = f.columns.map((c) => c.label);
+			expect(labels, f.name).toEqual([...new Set(labels)]);
+		}
+	});
+
 	it.each(FILTERS)('%s', async (label, filters) => {
 		const v = await build(db, filters, serverDocument());
 		for (const f of figures) {
