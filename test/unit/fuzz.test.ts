@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/lib/csv';
 import { parseTableCsv } from '../../src/lib/dataset/from-csv';
-import { extract } from '../../src/lib/ingest/index';
+import { extract, INPUT_LIMITS } from '../../src/lib/ingest/index';
 import { importRatingsCsv } from '../../src/lib/import/ratings-csv';
 import { bandOf, overallFromScore, RATING_ORDER, scoreOf, standardFromKeyQuestions, totalScore } from '../../src/lib/rules/bands';
 import { Extracted } from '../../src/lib/schema/extracted';
@@ -97,6 +97,83 @@ describe('extractor fuzz', () => {
 			}),
 			{ numRuns: Math.max(20, Math.floor(RUNS / 3)) }
 		);
+	});
+});
+
+/**
+ * Shapes that once made the extraction time grow with the square of the input: one line of
+ * `<p` repeated (100,000 times took 19 s, 200,000 times 91 s: the tag pattern scanned to the end
+ * of the line from every `<`). With others of the kind: long runs with no line break of what the
+ * steps look for (tags, emphasis marks, cell separators, numbers, labels).
+ */
+const SLOW_UNITS = [
+	'<p',
+	'<a ',
+	'<td>',
+	'<',
+	' *a',
+	'**a',
+	'__a',
+	'|',
+	'\t',
+	'&#',
+	'- ',
+	'1 ',
+	'12% ',
+	'. ',
+	': ',
+	'\n',
+	' \n',
+	'Good\n',
+	'a-\n',
+	'Page 1:\n',
+	'Requires ',
+	'1.1 ',
+	'<html><body>',
+	'An inspection of youth offending services in '
+];
+
+/** The fastest of three runs, in ms: the least disturbed by whatever else the machine does. */
+function fastest(text: string): number {
+	let best = Infinity;
+	for (let k = 0; k < 3; k++) {
+		const t0 = performance.now();
+		extract(text);
+		best = Math.min(best, performance.now() - t0);
+	}
+	return best;
+}
+
+describe('extraction time grows in proportion to the input', () => {
+	it('the shape that took 19 s: 100,000 `<p` on one line', () => {
+		checkExtract('<p'.repeat(100_000));
+	});
+
+	// time per KB: four times the input may take about four times as long, never sixteen
+	it('four times the input, at most about four times the time', () => {
+		const unit = fc.oneof(fc.constantFrom(...SLOW_UNITS), fc.string({ minLength: 1, maxLength: 4 }));
+		fc.assert(
+			fc.property(unit, (u) => {
+				const small = u.repeat(Math.ceil(32_000 / u.length));
+				const large = u.repeat(Math.ceil(128_000 / u.length));
+				const [ts, tl] = [fastest(small), fastest(large)];
+				// 10x, not 4x: room for a busy machine; a quadratic step gives 16x
+				expect(tl, `"${u}" repeated: ${ts.toFixed(1)} ms for 32 KB, ${tl.toFixed(1)} ms for 128 KB`).toBeLessThan(10 * ts + 20);
+			}),
+			{ numRuns: 16 }
+		);
+	});
+
+	it('past the limits, refused at once, saying which limit', () => {
+		const long = 'Good\n'.repeat(INPUT_LIMITS.lines + 1);
+		const r1 = extract(long);
+		expect(r1.ok || r1.reason).toMatch(/more than 50,000 lines/);
+		const wide = 'a'.repeat(INPUT_LIMITS.textChars + 1);
+		const r2 = extract(wide);
+		expect(r2.ok || r2.reason).toMatch(/its text is 1\.0 MB, more than the 1\.0 MB read for one report/);
+		const huge = '<p>'.repeat(INPUT_LIMITS.inputChars / 3 + 1);
+		const r3 = extract(huge);
+		expect(r3.ok || r3.reason).toMatch(/8\.0 MB/);
 	});
 });
 

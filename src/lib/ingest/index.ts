@@ -61,9 +61,35 @@ export function withPublished(x: Extracted, published: string): Extracted {
 	return parsed;
 }
 
+/**
+ * What one report can be. The longest report text in the shared set is 120 KB and 2,630
+ * characters on its longest line; a whole saved web page is a few hundred KB of HTML. The limits (text at 8x the longest report)
+ * sit an order of magnitude above that, and keep every step of the extraction (each linear in
+ * its input) within a second or two on a slow laptop: past them the input is refused at once,
+ * saying which limit, rather than an import that seems to hang.
+ */
+export const INPUT_LIMITS = { inputChars: 8_000_000, textChars: 1_000_000, lines: 50_000 } as const;
+
+const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+
+function tooBig(input: string, raw: string | null): string | null {
+	if (raw === null)
+		return `it is ${mb(input.length)} of text, more than the ${mb(INPUT_LIMITS.inputChars)} read for one document (an inspection report's text is under 0.5 MB): it is not one report`;
+	if (raw.length > INPUT_LIMITS.textChars)
+		return `its text is ${mb(raw.length)}, more than the ${mb(INPUT_LIMITS.textChars)} read for one report (an inspection report's text is under 0.5 MB): it is not one report`;
+	let lines = 1;
+	for (let i = raw.indexOf('\n'); i >= 0 && lines <= INPUT_LIMITS.lines; i = raw.indexOf('\n', i + 1)) lines++;
+	if (lines > INPUT_LIMITS.lines)
+		return `it has more than ${INPUT_LIMITS.lines.toLocaleString('en-GB')} lines (an inspection report has a few thousand): it is not one report`;
+	return null;
+}
+
 export function extract(input: string): ExtractResult {
+	if (input.length > INPUT_LIMITS.inputChars) return { ok: false, reason: tooBig(input, null)! };
 	// a whole web page (an HMIP web copy saved from the browser) is read through its text
 	const raw = looksLikeHtmlDocument(input) ? htmlToText(input) : input;
+	const big = tooBig(input, raw);
+	if (big) return { ok: false, reason: big };
 	const rows = toRows(raw);
 	const found = detect(raw, rows);
 	if (!found.ok) return found;

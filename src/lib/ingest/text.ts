@@ -47,8 +47,8 @@ export function decodeEntities(s: string): string {
 
 export { normaliseText } from './layout';
 
-const BLOCK_TAG = /<\s*\/?\s*(p|div|li|ul|ol|br|tr|td|th|table|tbody|thead|h[1-6])\b[^>]*>/gi;
-const ANY_TAG = /<\s*\/?\s*[a-z][a-z0-9]*\b[^>]*>/gi;
+const BLOCK_TAG = /<\s*\/?\s*(p|div|li|ul|ol|br|tr|td|th|table|tbody|thead|h[1-6])\b[^<>]*>/gi;
+const ANY_TAG = /<\s*\/?\s*[a-z][a-z0-9]*\b[^<>]*>/gi;
 
 /** Split one table cell into its paragraphs (HTML block elements), tags stripped. */
 export function cellParagraphs(cell: string): string[] {
@@ -98,7 +98,7 @@ export function toRows(raw: string): Row[] {
 		}
 		if (SEPARATOR.test(line) && /[-–—=]{2,}/.test(line)) continue;
 		const cells = splitCells(line).map(cellParagraphs);
-		const depth = Math.max(0, ...cells.map((c) => c.length));
+		const depth = cells.reduce((m, c) => Math.max(m, c.length), 0);
 		if (depth === 0) {
 			rows.push({ n, cells: [] });
 			continue;

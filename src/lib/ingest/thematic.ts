@@ -16,7 +16,7 @@ interface Listed {
 const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 function stripTags(s: string): string {
-	return clean(s.replace(/<\s*\/?\s*(li|p|br)\b[^>]*>/gi, ' '));
+	return clean(s.replace(/<\s*\/?\s*(li|p|br)\b[^<>]*>/gi, ' '));
 }
 
 /** Split a list cell into items at bullets; without bullets, at question marks. */
