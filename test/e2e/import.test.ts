@@ -26,8 +26,12 @@ describe('import', () => {
 		const { page, errors, context } = await openPage(browser, base);
 		await page.goto(`${base}/data/`);
 		await dbReady(page);
+		const workers: string[] = [];
+		page.on('worker', (w) => workers.push(w.url()));
 		await page.setInputFiles('input[data-import]', { name: 'northmoor.txt', mimeType: 'text/plain', buffer: Buffer.from(report) });
 		await page.waitForSelector('[data-import-preview]');
+		// the report was read off the page's thread (import/off-thread.ts)
+		expect(workers.some((u) => /extract\.worker/.test(u))).toBe(true);
 		expect(await page.locator('[data-import-commit]').isDisabled()).toBe(true);
 		await page.selectOption('[data-import-preview] select', 'North West');
 		await expect.poll(() => page.locator('[data-import-commit]').isDisabled()).toBe(false);

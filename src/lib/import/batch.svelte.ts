@@ -8,6 +8,7 @@ import type { Engine } from '../db/types';
 import { announce, planAdd, viewBatch, withMonth, type Assessed, type BatchRow, type Choice, type Regions } from './batch';
 import type { DroppedFile } from './drop';
 import { imports } from './imports.svelte';
+import { browserReader, type ReportReader } from './off-thread';
 import { assess, readImportFile, recheck } from './prepare';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -42,6 +43,15 @@ export class ImportBatch {
 	/** bumped by stop/clear: a read still under way then drops its result */
 	#run = 0;
 	#seq = 0;
+	/** reports are read in a worker, with a time limit; stop/clear end a read under way */
+	#reader: ReportReader | null = null;
+	#abort = new AbortController();
+
+	#stopReading() {
+		this.#run++;
+		this.#abort.abort(new DOMException('Reading was stopped', 'AbortError'));
+		this.#abort = new AbortController();
+	}
 
 	#patch(key: string, patch: Partial<BatchRow>) {
 		this.rows = this.rows.map((r) => (r.key === key ? { ...r, ...patch } : r));
@@ -80,6 +90,8 @@ export class ImportBatch {
 			}
 			this.announcement = announce(this.views);
 		} catch (e) {
+			// stopped or cleared while a report was being read: not a failure
+			if (run !== this.#run) return;
 			this.failure = `The files could not be checked: ${message(e)}. Nothing was added.`;
 		} finally {
 			if (run === this.#run) this.reading = false;
@@ -112,13 +124,14 @@ export class ImportBatch {
 				if (run === this.#run) this.pages[row.key] = { done, total };
 			}
 		});
-		return assess(db, read);
+		this.#reader ??= browserReader();
+		return assess(db, read, this.#reader, this.#abort.signal);
 	}
 
 	/** Stop reading: files already read stay in the list, the others leave it. */
 	stop() {
 		if (!this.reading) return;
-		this.#run++;
+		this.#stopReading();
 		this.reading = false;
 		const read = this.rows.filter((r) => r.stage === 'done');
 		const dropped = this.rows.length - read.length;
@@ -130,7 +143,7 @@ export class ImportBatch {
 	}
 
 	clear() {
-		this.#run++;
+		this.#stopReading();
 		this.reading = false;
 		this.rows = [];
 		this.regions = {};

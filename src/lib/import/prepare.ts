@@ -12,7 +12,7 @@ import { TABLE_NAMES, type Dataset } from '../schema/tables';
 import type { Assessed, Conflict } from './batch';
 import { kindOf, type FileKind } from './kind';
 import { importRatingsCsv, type Problem } from './ratings-csv';
-import { readReport } from './report';
+import { inThread, type ReportReader } from './off-thread';
 
 export const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -75,8 +75,11 @@ export async function readImportFile(name: string, bytes: Uint8Array, options: R
 	return { name, kind: kind.kind, source, sha256: hash, problems: [] };
 }
 
-/** What was read -> an extraction (or CSV rows), checked against the data. */
-export async function assess(db: Engine, read: ReadFile): Promise<Assessed> {
+/**
+ * What was read -> an extraction (or CSV rows), checked against the data. A report is read by
+ * `readReport` (in the browser, a worker with a time limit: ./off-thread.ts); `signal` stops it.
+ */
+export async function assess(db: Engine, read: ReadFile, readReport: ReportReader = inThread, signal?: AbortSignal): Promise<Assessed> {
 	if (read.problems.length || !read.kind) return { type: 'refused', kind: read.kind, problems: read.problems };
 	if (read.kind === 'ratings-csv') {
 		const r = importRatingsCsv(read.name, read.source);
@@ -92,7 +95,7 @@ export async function assess(db: Engine, read: ReadFile): Promise<Assessed> {
 			counts: countsOf(r.rows)
 		});
 	}
-	const report = readReport(read.name, read.source);
+	const report = await readReport(read.name, read.source, signal);
 	if (!report.ok) return { type: 'refused', kind: read.kind, problems: report.problems };
 	const x = report.value;
 	return recheck(db, {
