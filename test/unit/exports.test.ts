@@ -52,7 +52,9 @@ const HOSTILE = [
 	'\u200FRTL mark \u05E9\u05DC\u05D5\u05DD',
 	'Emoji 🦉👩🏽‍⚖️ service',
 	'Less < than & ampersand > "quoted" \'single\'',
-	'L' + 'ong name '.repeat(56).trim()
+	'L' + 'ong name '.repeat(56).trim(),
+	// 500 characters with no space to break at: emoji, a right-to-left script, controls, < and &
+	Array.from('🦉👩🏽‍⚖️שלום\u0007<&>\u00A0\u200F'.repeat(60)).join('').slice(0, 500)
 ];
 
 describe('standalone SVG', () => {
@@ -94,6 +96,24 @@ describe('standalone SVG', () => {
 		expect(wrap('aaaa bbbb  cc', 9)).toEqual(['aaaa bbbb', 'cc']);
 	});
 
+	it('cuts a word longer than a line between characters, never inside an emoji or an accented letter', () => {
+		const word = '🦉👩🏽‍⚖️e\u0301ש'.repeat(40);
+		for (const width of [8, 13, 60]) {
+			const lines = wrap(`${word} tail`, width);
+			expect(lines.join('').replace(/ ?tail$/, '')).toBe(word);
+			for (const l of lines) {
+				expect(l, l).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+				expect(l.startsWith('\u0301') || l.startsWith('\u200D') || l.startsWith('\uFE0F'), l).toBe(false);
+				// a line is as long as the width allows, or one cluster that is longer
+				expect(l.length <= width || Array.from(new Intl.Segmenter().segment(l)).length === 1, l).toBe(true);
+			}
+		}
+	});
+
+	it('never breaks a line at a no-break space', () => {
+		expect(wrap('North\u00A0Yorkshire and\u202FCity of York', 16)).toEqual(['North\u00A0Yorkshire', 'and\u202FCity of York']);
+	});
+
 	it.each(HOSTILE)('holds %j as text, in the chart, the title and the footer, as well-formed XML', (name) => {
 		// what Chromium's outerHTML gives for such a name inside a Plot chart: & < > escaped, a
 		// no-break space as &nbsp;, control characters as they are
@@ -112,6 +132,10 @@ describe('standalone SVG', () => {
 		const chartText = doc.querySelector('svg svg text')?.textContent ?? '';
 		expect(chartText.replace(/\u00A0/g, ' ')).toBe(expected.replace(/\u00A0/g, ' '));
 		expect(doc.querySelector('title')?.textContent).toBe(`${expected}: rated Good`);
+		// the drawn lines give back the whole name: nothing cut in half, nothing replaced
+		expect(file).not.toContain('\uFFFD');
+		const drawnTitle = [...doc.querySelectorAll('svg > text[font-size="18"]')].map((t) => t.textContent).join('');
+		expect(drawnTitle.replace(/\s/g, '')).toBe(`${expected}: rated Good`.replace(/\s/g, ''));
 		// and the image stays as wide as the chart: no footer line longer than the width allows
 		for (const t of doc.querySelectorAll('svg > text')) expect((t.textContent ?? '').length).toBeLessThanOrEqual(80);
 	});

@@ -62,23 +62,51 @@ export function xmlMarkup(markup: string): string {
 	return xmlSafe(markup).replace(/&nbsp;/g, '&#160;');
 }
 
-/** Lines of at most `max` characters, breaking at spaces, and inside words longer than a line (addresses, long names). */
+/** Grapheme clusters (an emoji with its modifiers, a letter with its accents): where text may be cut. */
+const graphemes: (text: string) => string[] =
+	typeof Intl !== 'undefined' && 'Segmenter' in Intl
+		? (() => {
+				const seg = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+				return (text: string) => Array.from(seg.segment(text), (s) => s.segment);
+			})()
+		: (text: string) => Array.from(text);
+
+/**
+ * Lines of at most `max` characters, breaking at spaces (never at a no-break space), and inside words longer than a line
+ * (addresses, long names). A word is only ever cut between grapheme clusters: cutting inside
+ * a surrogate pair left half an emoji, which XML cannot hold (it became U+FFFD).
+ */
 export function wrap(text: string, max: number): string[] {
 	const width = Math.max(8, max);
-	const words = text.split(/\s+/).filter(Boolean);
+	// spaces break a line; no-break spaces (U+00A0, U+2007, U+202F) do not
+	const words = text.split(/[^\S\u00A0\u2007\u202F]+/).filter(Boolean);
 	const lines: string[] = [];
 	let line = '';
-	for (let w of words) {
-		while (w.length > width) {
+	for (const word of words) {
+		let w = word;
+		if (w.length > width) {
 			if (line) {
 				lines.push(line);
 				line = '';
 			}
-			// break after a slash or similar where there is one near the end of the line
-			const cut = Math.max(w.lastIndexOf('/', width - 1), w.lastIndexOf('-', width - 1), w.lastIndexOf('&', width - 1));
-			const at = cut > width / 2 ? cut + 1 : width;
-			lines.push(w.slice(0, at));
-			w = w.slice(at);
+			const parts = graphemes(w);
+			while (parts.length) {
+				// as many clusters as fit in a line (at least one)
+				let n = 0;
+				let len = 0;
+				while (n < parts.length && (n === 0 || len + parts[n].length <= width)) len += parts[n++].length;
+				if (n === parts.length) break;
+				// break after a slash or similar where there is one near the end of the line
+				let cut = -1;
+				for (let k = n - 1; k > n / 2; k--)
+					if (parts[k] === '/' || parts[k] === '-' || parts[k] === '&') {
+						cut = k + 1;
+						break;
+					}
+				const at = cut > 0 ? cut : n;
+				lines.push(parts.splice(0, at).join(''));
+			}
+			w = parts.join('');
 		}
 		if (!w) continue;
 		if (line && line.length + 1 + w.length > width) {
