@@ -12,8 +12,10 @@ const dataOrigins = (process.env.YJ_DATA_ORIGINS ?? '').split(/\s+/).filter((o) 
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		// Every route is prerendered; the build is a folder any static host can serve.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// Every route is prerendered; the build is a folder any static host can serve. 404.html is the
+		// one page rendered in the browser: static hosts (and scripts/serve.ts) answer any unknown
+		// address with it, status 404, and it shows src/routes/+error.svelte (search, the way home).
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
 		prerender: { entries: ['*'] },
 		// The stylesheets (21 KB in all, 7 KB at most per file) go into each page's <head>: as
 		// files they were render-blocking requests queued behind twenty module preloads, and the

@@ -23,6 +23,7 @@ export const ROUTES = [
 	'/authorities/derbyshire/',
 	'/compare/',
 	'/recommendations/',
+	'/recommendations/self-assessment/',
 	'/data/',
 	'/about/'
 ];

@@ -1,6 +1,7 @@
 /**
  * /recommendations in Chromium: the prerendered chart, the page's own filters (URL state),
- * the list download, and the thematic self-assessment kept across a reload, exported, and
+ * the list download; and the thematic self-assessment, on its own page
+ * (/recommendations/self-assessment/, sections folded), kept across a reload, exported, and
  * imported back (all or nothing).
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { dbReady, launch, openPage, settled } from './browser';
 
 const base = inject('baseURL');
 const PATH = '/recommendations/';
+const ASSESS = '/recommendations/self-assessment/';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,7 +33,33 @@ describe('recommendations', () => {
 		const html = await (await fetch(`${base}${PATH}`)).text();
 		expect(html).toMatch(/<figure[^>]*data-chart="recommendation-themes"[\s\S]*?<svg[^>]*class="plot/);
 		expect(html).toContain('prioritise attendance and ensure each partner agency is held to account');
-		expect(html).toMatch(/<select[^>]*data-assess="1\.1"/);
+		// the self-assessment has its own page now: none of its lines here
+		expect(html).not.toMatch(/data-assess=/);
+		const own = await (await fetch(`${base}${ASSESS}`)).text();
+		expect(own).toMatch(/<select[^>]*data-assess="1\.1"/);
+	});
+
+	it('is without the self-assessment (much shorter) and links to it; its sections open one at a time', async () => {
+		const { page, errors, context } = await openPage(browser, base);
+		await page.goto(`${base}${PATH}`);
+		await dbReady(page);
+		await settled(page);
+		expect(await page.locator('[data-assess], .self-assessment').count()).toBe(0);
+		// 40,000 px tall with the self-assessment open below the list at this width; the list itself is what is left
+		expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(12_000);
+		await page.click('[data-self-assessment-link] a');
+		await page.waitForURL(`${base}${ASSESS}`);
+		await expect.poll(() => page.locator('h1').textContent()).toBe('Thematic self-assessment');
+		// every section folded: its lines are in the page but not shown until opened
+		const groups = page.locator('details[data-assess-group]');
+		expect(await groups.count()).toBeGreaterThan(5);
+		expect(await page.locator('details[data-assess-group][open]').count()).toBe(0);
+		expect(await page.locator('select[data-assess="1.1"]').isVisible()).toBe(false);
+		await page.focus('details[data-assess-group="1"] > summary');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.locator('select[data-assess="1.1"]').isVisible()).toBe(true);
+		expect(errors).toEqual([]);
+		await context.close();
 	});
 
 	it('reaches data-db="ready" with no console error; choosing a theme filters the list and the URL', async () => {
@@ -91,11 +119,15 @@ describe('recommendations', () => {
 	});
 });
 
+/** Open the folded section that holds recommendation 1 (lines 1.1 to 2.x). */
+const openFirst = (page: Page) => page.click('details[data-assess-group="1"] > summary');
+
 describe('thematic self-assessment', () => {
 	it('a status and a note survive a reload; the Markdown and CSV exports hold them', async () => {
 		const { page, errors, context } = await openPage(browser, base);
-		await page.goto(`${base}${PATH}`);
+		await page.goto(`${base}${ASSESS}`);
 		await dbReady(page);
+		await openFirst(page);
 		await page.selectOption('select[data-assess="1.1"]', 'met');
 		await page.fill('textarea[data-assess-notes="1.1"]', 'Board minutes, March: alcohol screening agreed');
 		await expect.poll(() => page.locator('.summary .progress-text').textContent()).toMatch(/^1 of \d+ lines assessed: 1 met/);
@@ -124,8 +156,9 @@ describe('thematic self-assessment', () => {
 
 	it('import: a file with problems lists them and changes nothing; a good file replaces the answers after confirming', async () => {
 		const { page, errors, context } = await openPage(browser, base);
-		await page.goto(`${base}${PATH}`);
+		await page.goto(`${base}${ASSESS}`);
 		await dbReady(page);
+		await openFirst(page);
 		await page.selectOption('select[data-assess="1.1"]', 'partly met');
 
 		const bad = 'recommendation,line,status,notes\r\n1,1,done,\r\n99,1,met,\r\n';
@@ -155,8 +188,9 @@ describe('thematic self-assessment', () => {
 				sessionStorage.setItem('seeded', '1');
 			}
 		});
-		await page.goto(`${base}${PATH}`);
+		await page.goto(`${base}${ASSESS}`);
 		await dbReady(page);
+		await openFirst(page);
 		await expect.poll(() => page.locator('.self-assessment .warning').textContent()).toMatch(/could not be read/);
 		await page.selectOption('select[data-assess="1.2"]', 'met');
 		await page.reload();
