@@ -1,7 +1,9 @@
 import { serverDocument } from '$lib/charts/server';
 import { nodeEngine } from '$lib/db/node';
+import { buildMap } from '$lib/views/map';
 import { buildOverview } from '$lib/views/overview';
 
 export async function load() {
-	return { view: await buildOverview(await nodeEngine(), {}, serverDocument()) };
+	const db = await nodeEngine();
+	return { view: await buildOverview(db, {}, serverDocument()), map: await buildMap(db, {}, serverDocument()) };
 }

@@ -14,6 +14,8 @@ import type { Filters } from '../../src/lib/filters';
 import type { AnyFigure } from '../../src/lib/views/figure';
 import { buildDisproportionality } from '../../src/lib/views/disproportionality';
 import { DISPROPORTIONALITY_FIGURES } from '../../src/lib/views/disproportionality/figures';
+import { buildMap } from '../../src/lib/views/map';
+import { MAP_FIGURES } from '../../src/lib/views/map/figures';
 import { buildOverview } from '../../src/lib/views/overview';
 import { OVERVIEW_FIGURES } from '../../src/lib/views/overview/figures';
 import { buildRisk } from '../../src/lib/views/risk-of-harm';
@@ -46,12 +48,24 @@ function text<V>(f: AnyFigure<V>, v: V): string {
 	].join('\n');
 }
 
-const VIEWS: { view: string; build: (db: Engine, f: Filters, d: Document) => Promise<unknown>; figures: AnyFigure<unknown>[] }[] = [
+const VIEWS: {
+	view: string;
+	build: (db: Engine, f: Filters, d: Document) => Promise<unknown>;
+	figures: AnyFigure<unknown>[];
+	/** filters of its own, beside FILTERS */
+	more?: [string, Filters][];
+}[] = [
 	{ view: 'overview', build: buildOverview, figures: OVERVIEW_FIGURES as AnyFigure<unknown>[] },
 	{ view: 'standards', build: buildStandards, figures: STANDARDS_FIGURES as AnyFigure<unknown>[] },
 	{ view: 'risk-of-harm', build: buildRisk, figures: RISK_FIGURES as AnyFigure<unknown>[] },
 	{ view: 'disproportionality', build: buildDisproportionality, figures: DISPROPORTIONALITY_FIGURES as AnyFigure<unknown>[] },
-	{ view: 'trends', build: buildTrends, figures: TRENDS_FIGURES as AnyFigure<unknown>[] }
+	{ view: 'trends', build: buildTrends, figures: TRENDS_FIGURES as AnyFigure<unknown>[] },
+	{
+		view: 'map',
+		build: buildMap,
+		figures: MAP_FIGURES as AnyFigure<unknown>[],
+		more: [['inadequate-2021', { rating: 'Inadequate', yearFrom: 2021 }]]
+	}
 ];
 
 const FILTERS: [string, Filters][] = [
@@ -59,7 +73,7 @@ const FILTERS: [string, Filters][] = [
 	['north-west-2021', { region: 'North West', yearFrom: 2021 }]
 ];
 
-describe.each(VIEWS)('$view', ({ build, figures }) => {
+describe.each(VIEWS)('$view', ({ build, figures, more = [] }) => {
 	// Two columns may read the same field (a share and its interval), so a table never keys its
 	// cells by field; but a CSV header and a table head must still name each column once.
 	it('names each column of a figure once', () => {
@@ -69,7 +83,7 @@ describe.each(VIEWS)('$view', ({ build, figures }) => {
 		}
 	});
 
-	it.each(FILTERS)('%s', async (label, filters) => {
+	it.each([...FILTERS, ...more])('%s', async (label, filters) => {
 		const v = await build(db, filters, serverDocument());
 		for (const f of figures) {
 			await expect(text(f, v)).toMatchFileSnapshot(`__figures__/${f.name}.${label}.txt`);

@@ -22,7 +22,11 @@ export const TEXT_ON: Record<string, string> = {
 	'#3D3D3D': '#ffffff',
 	'#28A197': '#0b0c0c',
 	'#F46A25': '#0b0c0c',
-	'#A285D1': '#0b0c0c'
+	'#A285D1': '#0b0c0c',
+	// the map's states other than a rating (views/map/legend.ts)
+	'#505a5f': '#ffffff',
+	'#d9d9d9': '#0b0c0c',
+	'#ffffff': '#0b0c0c'
 };
 
 export const RATING_INITIALS: Record<string, string> = {

@@ -26,7 +26,7 @@ export interface Figure<V, R extends object = object> {
 	coverage: (v: V) => string;
 	/** the coverage its source line and addresses are made from */
 	sources?: (v: V) => Coverage;
-	/** the source line, for a figure whose rows are not inspections (HMIP's annual totals) */
+	/** the source line, for a figure whose rows are not inspections (HMIP's annual totals); beside `sources`, a credit after it (the map's hex map) */
 	source?: (v: V) => string;
 	legend?: (v: V) => LegendItem[];
 	/** file names: <fileBase>-<filters>.csv */

@@ -1,6 +1,9 @@
+import { serverDocument } from '$lib/charts/server';
 import { nodeEngine } from '$lib/db/node';
 import { buildServices } from '$lib/views/authorities';
+import { buildMap } from '$lib/views/map';
 
 export async function load() {
-	return { view: await buildServices(await nodeEngine(), {}) };
+	const db = await nodeEngine();
+	return { view: await buildServices(db, {}), map: await buildMap(db, {}, serverDocument()) };
 }
