@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartCsv } from '../../src/lib/charts/export';
+import { CHART_WIDTH, MIN_CHART_WIDTH, MIN_FONT } from '../../src/lib/charts/theme';
 import { serverDocument } from '../../src/lib/charts/server';
 import { openNodeEngine } from '../../src/lib/db/node';
 import type { Engine } from '../../src/lib/db/types';
@@ -90,4 +91,37 @@ describe.each(VIEWS)('$view', ({ build, figures, more = [] }) => {
 			await expect(rounded(f.svg(v))).toMatchFileSnapshot(`__figures__/${f.name}.${label}.svg`);
 		}
 	});
+
+	// The browser redraws each chart for its box with the figure's `draw`: at the default width
+	// it is the chart the build drew; at the narrowest it keeps its text at 12 px or more.
+	it.each(FILTERS)('%s: drawn again, the same chart at the default width; readable at the narrowest', async (_, filters) => {
+		const document = serverDocument();
+		const v = await build(db, filters, document);
+		(globalThis as { document?: Document }).document = document;
+		try {
+			for (const f of figures) {
+				if (!f.svg(v)) continue;
+				expect(await f.draw(v, { width: CHART_WIDTH, whole: false }), f.name).toBe(f.svg(v));
+				const narrow = await f.draw(v, { width: MIN_CHART_WIDTH, whole: false });
+				expect(narrow, f.name).toMatch(/^<svg/);
+				expect(
+					fontSizes(narrow).filter((s) => s < MIN_FONT),
+					`${f.name}: text under ${MIN_FONT}px`
+				).toEqual([]);
+				expect(svgWidth(narrow), f.name).toBeLessThan(CHART_WIDTH);
+			}
+		} finally {
+			delete (globalThis as { document?: Document }).document;
+		}
+	});
 });
+
+/** Every font size an SVG sets: the chart's style and each font-size attribute, except Plot's unused root default. */
+function fontSizes(svg: string): number[] {
+	const root = svg.slice(0, svg.indexOf('>'));
+	const rootStyle = Number(/font-size:(\d+)px/.exec(root)?.[1]);
+	const rest = svg.slice(svg.indexOf('>'));
+	return [rootStyle, ...[...rest.matchAll(/font-size="(\d+(?:\.\d+)?)"/g)].map((m) => Number(m[1]))];
+}
+
+const svgWidth = (svg: string) => Number(/^<svg[^>]*\swidth="(\d+(?:\.\d+)?)"/.exec(svg)?.[1]);

@@ -3,7 +3,7 @@
  * the tests: what it is called (the `data-chart` hook), how its title, subtitle and coverage
  * are worked out from the view's result (through the evidence rules), its chart, its rows and
  * table columns, its legend and, for charts that draw only the most recent inspections, the
- * cap. Pages are prose plus `<Figures>` over a view's list; `test/unit/figures.test.ts` holds
+ * cap, with `draw` for the whole chart or another width. Pages are prose plus `<Figures>` over a view's list; `test/unit/figures.test.ts` holds
  * one snapshot per figure. No Plot import here or in a view's `figures.ts`: a page imports
  * them before any chart code (the whole chart, when asked for, loads the chart code then).
  */
@@ -19,6 +19,11 @@ export interface Figure<V, R extends object = object> {
 	subtitle: (v: V, c: { whole: boolean }) => string;
 	/** the chart as the view's build drew it (prerendered, then redrawn in the browser) */
 	svg: (v: V) => string;
+	/**
+	 * The same chart drawn `width` px wide (imports the chart code on demand): the browser
+	 * redraws a chart for the width of its figure. `whole`: every inspection, for a capped chart.
+	 */
+	draw: (v: V, o: { width: number; whole: boolean }) => Promise<string>;
 	/** the rows behind the chart: its table and its CSV */
 	rows: (v: V) => R[];
 	columns: CsvColumn<R>[];
@@ -37,8 +42,6 @@ export interface Figure<V, R extends object = object> {
 	cap?: {
 		shown: (v: V) => number;
 		total: (v: V) => number;
-		/** the whole chart for a result (imports the chart code on demand) */
-		whole: (v: V) => Promise<string>;
 	};
 }
 

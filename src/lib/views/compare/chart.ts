@@ -6,8 +6,13 @@ import {
 	RATING_INITIALS,
 	RATINGS_DISPLAY,
 	STYLE,
+	charsIn,
+	fitLabels,
 	labelMargin,
+	MIN_FONT,
 	ratingText,
+	rowHeight,
+	wrapLines,
 	serialise,
 	type ChartOptions,
 	MARGIN_BOTTOM
@@ -22,15 +27,20 @@ export function compareStandardsChart(d: CompareData, { document, width = CHART_
 	const cells = d.standards.map((s) => ({ ...s, service: names.get(s.inspection_id) as string }));
 	// one row per standard and meaning: 3.4 of 2018 and 3.4 of 2021 are two rows
 	const codes = [...new Set(cells.map((c) => c.standard))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+	const w = Math.min(width, labelMargin(codes) + 90 + d.columns.length * 150);
+	// each service's name wrapped to the width of its column
+	const chars = charsIn((w - labelMargin(codes) - 20) / Math.max(1, d.columns.length) - 4);
+	const heads = new Map(d.columns.map((c) => [colLabel(c), wrapLines(colLabel(c), chars)]));
+	const headLines = Math.max(1, ...[...heads.values()].map((l) => l.length));
 	return serialise(
 		Plot.plot({
 			document,
-			width: Math.min(width, labelMargin(codes) + 90 + d.columns.length * 150),
-			height: 60 + codes.length * 24,
+			width: w,
+			height: 60 + (headLines - 1) * 15 + codes.length * 24,
 			marginLeft: labelMargin(codes),
-			marginTop: 40,
+			marginTop: 40 + (headLines - 1) * 15,
 			style: STYLE,
-			x: { label: null, domain: d.columns.map(colLabel), axis: 'top' },
+			x: { label: null, domain: d.columns.map(colLabel), axis: 'top', tickFormat: (s: string) => (heads.get(s) ?? [s]).join('\n') },
 			y: { label: 'Standard', domain: codes },
 			color: { domain: [...RATINGS_DISPLAY], range: RATINGS_DISPLAY.map((r) => RATING_COLOURS[r]) },
 			marks: [
@@ -45,7 +55,8 @@ export function compareStandardsChart(d: CompareData, { document, width = CHART_
 					x: 'service',
 					y: 'standard',
 					text: (c: (typeof cells)[number]) => RATING_INITIALS[c.rating],
-					fill: (c: (typeof cells)[number]) => ratingText(c.rating)
+					fill: (c: (typeof cells)[number]) => ratingText(c.rating),
+					fontSize: MIN_FONT
 				})
 			]
 		}) as Element
@@ -64,16 +75,17 @@ export function compareKqChart(d: CompareData, { document, width = CHART_WIDTH }
 	}));
 	const labels = [...new Set(rows.map((r) => r.label))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 	const services = d.columns.map(colLabel).filter((s) => rows.some((r) => r.service === s));
+	const y = fitLabels(labels, width);
 	return serialise(
 		Plot.plot({
 			document,
 			width,
-			height: 70 + labels.length * 22,
+			height: 70 + labels.length * rowHeight(y.lines, 22),
 			marginBottom: MARGIN_BOTTOM,
-			marginLeft: labelMargin(labels),
+			marginLeft: y.margin,
 			style: STYLE,
-			x: { label: 'Cases judged sufficient (%)', domain: [0, 100], grid: true },
-			y: { label: null, domain: labels },
+			x: { label: 'Cases judged sufficient (%)', domain: [0, 100], grid: true, ticks: width - y.margin < 220 ? [0, 50, 100] : undefined },
+			y: { label: null, domain: labels, tickFormat: y.format },
 			color: { domain: services, range: PALETTE.slice(0, services.length) },
 			symbol: { domain: services, range: SYMBOLS.slice(0, services.length) },
 			marks: [

@@ -1,5 +1,15 @@
 import * as Plot from '@observablehq/plot';
-import { CHART_WIDTH, STYLE, labelMargin, serialise, type ChartOptions, MARGIN_BOTTOM } from '../../charts/theme';
+import {
+	CHART_WIDTH,
+	NARROW,
+	STYLE,
+	axisLabel,
+	fitLabels,
+	rowHeight,
+	serialise,
+	type ChartOptions,
+	MARGIN_BOTTOM
+} from '../../charts/theme';
 import type { RriRow } from './query';
 
 const label = (r: RriRow) => `${r.service} · ${r.category === 'bame' ? 'Black and minority ethnic' : r.label}`;
@@ -10,40 +20,48 @@ export function rriChart(rows: RriRow[], { document, width = CHART_WIDTH }: Char
 	const values = shown.flatMap((r) => [r.rri as number, r.ci_low ?? (r.rri as number), r.ci_high ?? (r.rri as number)]);
 	const lo = Math.min(0.5, ...values) * 0.9;
 	const hi = Math.max(2, ...values) * 1.1;
+	const unknown = (r: RriRow) => (r.unknown_pct === null ? 'ethnicity not known: not given' : `ethnicity not known: ${r.unknown_pct}%`);
+	const firsts = shown.filter((r, i) => i === shown.findIndex((x) => x.inspection_id === r.inspection_id));
+	// on a phone the share of unknown ethnicity goes under the service's first label, not right of the plot
+	const narrow = width < NARROW;
+	const notes = new Map(narrow ? firsts.map((r) => [label(r), unknown(r)]) : []);
+	const y = fitLabels(
+		shown.map(label).map((l) => (notes.has(l) ? `${l} (${notes.get(l)})` : l)),
+		width
+	);
+	const x = axisLabel('Relative rate index (caseload share ÷ youth population share), log scale', width);
+	const marginRight = narrow ? 20 : 200;
 	return serialise(
 		Plot.plot({
 			document,
 			width,
-			height: 80 + shown.length * 30,
-			marginBottom: MARGIN_BOTTOM,
-			marginLeft: labelMargin(shown.map(label)),
+			height: 80 + x.extra + shown.length * rowHeight(y.lines, 30),
+			marginBottom: MARGIN_BOTTOM + x.extra,
+			marginLeft: y.margin,
 			// room for "ethnicity not known: not given" right of the plot, clear of the intervals
-			marginRight: 200,
+			marginRight,
 			style: STYLE,
 			x: {
 				type: 'log',
 				domain: [lo, hi],
-				label: 'Relative rate index (caseload share ÷ youth population share), log scale',
-				ticks: [0.5, 0.75, 1, 1.5, 2, 3].filter((t) => t >= lo && t <= hi),
+				label: x.label,
+				ticks: [0.5, 0.75, 1, 1.5, 2, 3].filter((t) => t >= lo && t <= hi && (width - y.margin - marginRight >= 200 || t !== 0.75)),
 				tickFormat: (d: number) => `${d}`,
 				grid: true
 			},
-			y: { label: null, domain: shown.map(label) },
+			y: { label: null, domain: shown.map(label), tickFormat: (l: string) => y.format(notes.has(l) ? `${l} (${notes.get(l)})` : l) },
 			marks: [
 				Plot.ruleX([1], { stroke: '#0b0c0c', strokeWidth: 1.5 }),
 				Plot.text([1], { x: (d: number) => d, frameAnchor: 'top', text: () => 'parity (1)', dy: -14, fill: '#0b0c0c' }),
 				// the share of unknown ethnicity limits every comparison for that service: say it beside it
-				Plot.text(
-					shown.filter((r, i) => i === shown.findIndex((x) => x.inspection_id === r.inspection_id)),
-					{
-						y: label,
-						frameAnchor: 'right',
-						dx: 10,
-						textAnchor: 'start',
-						text: (r: RriRow) => (r.unknown_pct === null ? 'ethnicity not known: not given' : `ethnicity not known: ${r.unknown_pct}%`),
-						fill: '#3D3D3D'
-					}
-				),
+				Plot.text(narrow ? [] : firsts, {
+					y: label,
+					frameAnchor: 'right',
+					dx: 10,
+					textAnchor: 'start',
+					text: unknown,
+					fill: '#3D3D3D'
+				}),
 				Plot.link(
 					shown.filter((r) => r.ci_low !== null),
 					{ x1: 'ci_low', x2: 'ci_high', y1: label, y2: label, stroke: '#3D3D3D', strokeWidth: 2 }

@@ -2,7 +2,8 @@
 import { describeCoverage } from '../../queries/coverage';
 import { figure, type AnyFigure } from '../figure';
 import type { DisproportionalityView } from './index';
-import { findingTitle, type RriRow } from './query';
+import { findingTitle, RRI_CHART_LIMIT, type RriRow } from './query';
+import { mostRecent } from '../recent';
 
 const fmt = (x: unknown) => (typeof x === 'number' ? x.toFixed(2) : '');
 
@@ -12,6 +13,10 @@ export const rriFigure = figure<DisproportionalityView, RriRow>({
 	subtitle: () =>
 		'Relative rate index by service and ethnic group, as the reports group them. Lines are 95% intervals, drawn where the report gives a caseload total and youth population to derive counts from; hollow dots have no interval. Age and gender have no youth-population breakdown in the reports, so they are in the table only.',
 	svg: (v) => v.charts.rri,
+	draw: async (v, { width, whole }) => {
+		const drawn = v.data.rows.filter((r) => r.rri !== null);
+		return (await import('./chart')).rriChart(whole ? drawn : mostRecent(drawn, RRI_CHART_LIMIT).rows, { document, width });
+	},
 	rows: (v) => v.data.rows,
 	columns: [
 		{ key: 'service', label: 'Service' },
@@ -36,8 +41,7 @@ export const rriFigure = figure<DisproportionalityView, RriRow>({
 	// past RRI_CHART_LIMIT inspections the chart draws the most recent; all of them on request
 	cap: {
 		shown: (v) => v.rri.shown,
-		total: (v) => v.rri.total,
-		whole: async (v) => (await import('./chart')).rriChart(v.data.rows, { document })
+		total: (v) => v.rri.total
 	}
 });
 

@@ -68,6 +68,9 @@ export const mapFigure = figure<MapView, MapRow>({
 		]
 			.filter(Boolean)
 			.join(' '),
+	// The map keeps one geometry at every width: it scales with its box, and its letters grow
+	// as it shrinks (the media rules in ./chart.ts), so the drawn map is the one to show.
+	draw: async (v) => v.charts.map,
 	svg: (v) => v.charts.map,
 	rows: mapRows,
 	columns: [

@@ -5,7 +5,11 @@ import {
 	RATING_INITIALS,
 	RATINGS_DISPLAY,
 	STYLE,
-	labelMargin,
+	axisLabel,
+	fitLabels,
+	fitsIn,
+	MIN_FONT,
+	rowHeight,
 	serialise,
 	type ChartOptions,
 	MARGIN_BOTTOM
@@ -19,10 +23,12 @@ const order = (r: RatingCount) => RATINGS_DISPLAY.indexOf(r.rating as (typeof RA
 /** Overall ratings by publication year: stacked counts, each segment labelled. */
 export function ratingsByYear(rows: RatingCount[], { document, width = CHART_WIDTH }: ChartOptions): string {
 	const sorted = [...rows].sort((a, b) => a.key.localeCompare(b.key) || order(a) - order(b));
+	const years = new Set(rows.map((r) => r.key)).size;
 	return serialise(
 		Plot.plot({
 			document,
-			width,
+			// a column of at least 36 px per year ("RI 12" fits): a narrower box scrolls
+			width: Math.max(width, 68 + years * 36),
 			height: 350,
 			marginBottom: MARGIN_BOTTOM,
 			marginLeft: 48,
@@ -51,7 +57,7 @@ export function ratingsByYear(rows: RatingCount[], { document, width = CHART_WID
 						order: STACK_ORDER,
 						text: (d: RatingCount) => (d.n >= 2 ? `${RATING_INITIALS[d.rating]} ${d.n}` : ''),
 						fill: (d: RatingCount) => (d.rating === 'Good' || d.rating === 'Requires improvement' ? '#0b0c0c' : 'white'),
-						fontSize: 11
+						fontSize: MIN_FONT
 					})
 				),
 				Plot.ruleY([0])
@@ -72,17 +78,20 @@ export function ratingsByRegion(rows: RatingCount[], { document, width = CHART_W
 		(a, b) => (bad.get(b) ?? 0) / totals.get(b)! - (bad.get(a) ?? 0) / totals.get(a)! || a.localeCompare(b)
 	);
 	const data = rows.map((r) => ({ ...r, share: r.n / totals.get(r.key)! }));
+	const y = fitLabels(regions, width);
+	const x = axisLabel('Share of inspections (%)', width);
+	const plotWidth = width - y.margin - 60;
 	return serialise(
 		Plot.plot({
 			document,
 			width,
-			height: 50 + regions.length * 30,
-			marginBottom: MARGIN_BOTTOM,
-			marginLeft: labelMargin(regions),
+			height: 50 + x.extra + regions.length * rowHeight(y.lines, 30),
+			marginBottom: MARGIN_BOTTOM + x.extra,
+			marginLeft: y.margin,
 			marginRight: 60,
 			style: STYLE,
-			x: { label: 'Share of inspections (%)', percent: true, domain: [0, 100], grid: true },
-			y: { label: null, domain: regions },
+			x: { label: x.label, percent: true, domain: [0, 100], grid: true, ticks: plotWidth < 200 ? [0, 50, 100] : undefined },
+			y: { label: null, domain: regions, tickFormat: y.format },
 			color: colour,
 			marks: [
 				Plot.barX(
@@ -103,9 +112,13 @@ export function ratingsByRegion(rows: RatingCount[], { document, width = CHART_W
 						x: 'share',
 						z: 'rating',
 						order: STACK_ORDER,
-						text: (d: RatingCount & { share: number }) => (d.share >= 0.1 ? `${RATING_INITIALS[d.rating]} ${d.n}` : ''),
+						// labelled where the segment is wide enough for its label
+						text: (d: RatingCount & { share: number }) =>
+							d.share >= 0.1 && fitsIn(`${RATING_INITIALS[d.rating]} ${d.n}`, d.share * plotWidth)
+								? `${RATING_INITIALS[d.rating]} ${d.n}`
+								: '',
 						fill: (d: RatingCount) => (d.rating === 'Good' || d.rating === 'Requires improvement' ? '#0b0c0c' : 'white'),
-						fontSize: 11
+						fontSize: MIN_FONT
 					})
 				),
 				Plot.text(regions, {

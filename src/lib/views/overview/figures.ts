@@ -45,6 +45,7 @@ export const byYearFigure = figure<OverviewView, RatingCount>({
 			.join(' ');
 	},
 	svg: (v) => v.charts.year,
+	draw: async (v, { width }) => (await import('./chart')).ratingsByYear(v.data.byYear, { document, width }),
 	rows: (v) => v.data.byYear,
 	columns: columns('Year published'),
 	coverage: (v) => describeCoverage(v.data.coverage),
@@ -63,6 +64,7 @@ export const byRegionFigure = figure<OverviewView, RatingCount>({
 	subtitle: () =>
 		"Share of each region's inspections by overall rating, regions ordered by the share rated Requires improvement or worse; n is the number of inspections.",
 	svg: (v) => v.charts.region,
+	draw: async (v, { width }) => (await import('./chart')).ratingsByRegion(v.data.byRegion, { document, width }),
 	rows: (v) => v.data.byRegion,
 	columns: columns('Region'),
 	coverage: (v) => describeCoverage(v.data.coverage),

@@ -5,8 +5,12 @@ import {
 	CHART_WIDTH,
 	RATING_COLOURS,
 	STYLE,
-	labelMargin,
+	axisLabel,
+	fitLabels,
+	MIN_FONT,
+	NARROW,
 	ratingText,
+	rowHeight,
 	serialise,
 	type ChartOptions,
 	MARGIN_BOTTOM
@@ -31,23 +35,29 @@ export function kqChart(rows: KqRow[], { document, width = CHART_WIDTH }: ChartO
 		band: bandOf(k.pct)
 	}));
 	const labels = [...new Set(data.map((d) => d.label))];
+	// on a phone court and out-of-court are one above the other, each the full width
+	const narrow = width < NARROW;
+	const y = fitLabels(labels, width, { share: 0.4 });
+	const facet = narrow ? 'fy' : 'fx';
+	const band = labels.length * rowHeight(y.lines, 24);
 	return serialise(
 		Plot.plot({
 			document,
 			width,
-			height: 80 + labels.length * 24,
+			height: narrow ? 110 + 2 * (band + 24) : 80 + band,
 			marginBottom: MARGIN_BOTTOM,
-			marginLeft: labelMargin(labels),
+			marginTop: narrow ? 30 : undefined,
+			marginLeft: y.margin,
 			// room for each bar's number of cases after it
 			marginRight: 52,
 			style: STYLE,
-			fx: { label: null, domain: ['Court disposals', 'Out-of-court disposals'] },
-			x: { label: 'Cases judged sufficient (%)', domain: [0, 100], ticks: [0, 50, 65, 80, 100] },
-			y: { label: null, domain: labels },
+			[facet]: { label: null, domain: ['Court disposals', 'Out-of-court disposals'], ...(narrow ? { axis: 'top', anchor: 'top' } : {}) },
+			x: { label: 'Cases judged sufficient (%)', domain: [0, 100], ticks: narrow ? [0, 50, 80, 100] : [0, 50, 65, 80, 100] },
+			y: { label: null, domain: labels, tickFormat: y.format },
 			color: { domain: Object.keys(RATING_COLOURS), range: Object.values(RATING_COLOURS) },
 			marks: [
 				Plot.barX(data, {
-					fx: 'disposal',
+					[facet]: 'disposal',
 					y: 'label',
 					x: 'pct',
 					fill: 'band',
@@ -58,25 +68,25 @@ export function kqChart(rows: KqRow[], { document, width = CHART_WIDTH }: ChartO
 				}),
 				Plot.ruleX([50, 65, 80], { stroke: '#0b0c0c', strokeDasharray: '2,3' }),
 				Plot.text(data, {
-					fx: 'disposal',
+					[facet]: 'disposal',
 					y: 'label',
 					x: 'pct',
 					text: (d: (typeof data)[number]) => `${d.pct}${d.discretion ? '*' : ''}`,
 					dx: -4,
 					textAnchor: 'end',
 					fill: (d: (typeof data)[number]) => ratingText(d.band),
-					fontSize: 11
+					fontSize: MIN_FONT
 				}),
 				// every bar shows its n: the cases the percentage is of
 				Plot.text(data, {
-					fx: 'disposal',
+					[facet]: 'disposal',
 					y: 'label',
 					x: 'pct',
 					text: (d: (typeof data)[number]) => (d.cases !== null ? `n=${d.cases}` : 'n=?'),
 					dx: 4,
 					textAnchor: 'start',
 					fill: '#0b0c0c',
-					fontSize: 11
+					fontSize: MIN_FONT
 				}),
 				Plot.ruleX([0])
 			]
@@ -96,17 +106,18 @@ export function contextChart(rows: ContextRow[], labels: Record<string, string>,
 			nationalValue: national.get(r.metric) as number
 		}));
 	const names = [...new Set(data.map((d) => d.name))];
+	const y = fitLabels(names, width);
 	return serialise(
 		Plot.plot({
 			document,
 			width,
-			height: 80 + names.length * 36,
+			height: 80 + names.length * rowHeight(y.lines, 36),
 			marginBottom: MARGIN_BOTTOM,
-			marginLeft: labelMargin(names),
+			marginLeft: y.margin,
 			marginRight: 40,
 			style: STYLE,
 			x: { label: 'Relative to England and Wales (= 100)', grid: true, domain: [0, Math.max(150, ...data.map((d) => d.index + 10))] },
-			y: { label: null, domain: names },
+			y: { label: null, domain: names, tickFormat: y.format },
 			color: { domain: ['local', 'region'], range: ['#12436D', '#28A197'] },
 			symbol: { domain: ['local', 'region'], range: ['circle', 'square'] },
 			marks: [
@@ -122,7 +133,7 @@ export function contextChart(rows: ContextRow[], labels: Record<string, string>,
 				}),
 				Plot.text(
 					data.filter((d) => d.scope === 'local'),
-					{ x: 'index', y: 'name', text: (d: (typeof data)[number]) => `${d.value}`, dy: -12, fill: '#0b0c0c', fontSize: 11 }
+					{ x: 'index', y: 'name', text: (d: (typeof data)[number]) => `${d.value}`, dy: -12, fill: '#0b0c0c', fontSize: MIN_FONT }
 				)
 			]
 		}) as Element
@@ -134,18 +145,19 @@ export function caseloadChart(rows: CaseloadRow[], { document, width = CHART_WID
 	const data = rows.map((r) => ({ ...r, group: GROUP_LABEL[r.grp] ?? r.grp, label: `${r.dimension}: ${r.category}` }));
 	const labels = [...new Set(data.map((d) => d.label))];
 	const groups = CASELOAD_LEGEND.map((l) => l.label).filter((g) => data.some((d) => d.group === g));
+	const fy = fitLabels(labels, width);
 	return serialise(
 		Plot.plot({
 			document,
 			width,
-			height: 60 + labels.length * (groups.length * 16 + 14),
+			height: 60 + labels.length * Math.max(groups.length * 16 + 14, fy.lines * 15 + 8),
 			marginBottom: MARGIN_BOTTOM,
-			marginLeft: labelMargin(labels),
+			marginLeft: fy.margin,
 			marginRight: 50,
 			style: STYLE,
 			x: { label: 'Share (%)', domain: [0, 100], grid: true },
 			y: { axis: null, domain: groups },
-			fy: { label: null, domain: labels },
+			fy: { label: null, domain: labels, tickFormat: fy.format },
 			color: { domain: CASELOAD_LEGEND.map((l) => l.label), range: CASELOAD_LEGEND.map((l) => l.colour) },
 			marks: [
 				Plot.barX(data, {
@@ -163,7 +175,7 @@ export function caseloadChart(rows: CaseloadRow[], { document, width = CHART_WID
 					dx: 4,
 					textAnchor: 'start',
 					fill: '#0b0c0c',
-					fontSize: 10
+					fontSize: MIN_FONT
 				}),
 				Plot.ruleX([0])
 			]
@@ -179,21 +191,23 @@ export function findingsChart(
 	const data = rows
 		.filter((r) => r.proportion !== null)
 		.map((r) => ({ ...r, short: r.text.length > 60 ? `${r.text.slice(0, 57)}…` : r.text }));
+	const y = fitLabels(
+		data.map((d) => d.short),
+		width,
+		{ max: 420 }
+	);
+	const x = axisLabel('Proportion of cases examined (%)', width);
 	return serialise(
 		Plot.plot({
 			document,
 			width,
-			height: 70 + data.length * 26,
-			marginBottom: MARGIN_BOTTOM,
-			marginLeft: labelMargin(
-				data.map((d) => d.short),
-				80,
-				420
-			),
+			height: 70 + x.extra + data.length * rowHeight(y.lines, 26),
+			marginBottom: MARGIN_BOTTOM + x.extra,
+			marginLeft: y.margin,
 			marginRight: 50,
 			style: STYLE,
-			x: { label: 'Proportion of cases examined (%)', domain: [0, 100], grid: true },
-			y: { label: null, domain: data.map((d) => d.short) },
+			x: { label: x.label, domain: [0, 100], grid: true, ticks: width - y.margin - 50 < 200 ? [0, 50, 100] : undefined },
+			y: { label: null, domain: data.map((d) => d.short), tickFormat: y.format },
 			marks: [
 				Plot.barX(data, {
 					y: 'short',

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { CHART_WIDTH, PALETTE, STYLE, labelMargin, serialise, type ChartOptions } from '../../charts/theme';
+import { CHART_WIDTH, PALETTE, STYLE, fitLabels, labelMargin, rowHeight, serialise, type ChartOptions } from '../../charts/theme';
 import type { ThemeCount } from './query';
 
 /** Recommendations per theme: one bar each, most first, from zero, labelled with the count. */
@@ -10,13 +10,18 @@ export function themesChart(rows: ThemeCount[], { document, width = CHART_WIDTH 
 	const step = Math.max(1, Math.ceil(max / 10));
 	const top = Math.ceil(max / step) * step;
 	const ticks = Array.from({ length: top / step + 1 }, (_, i) => i * step);
+	// labelMargin's estimate is tight for the longest theme names: give them room
+	const y = fitLabels(labels, width - 24);
+	const margin = y.lines > 1 ? y.margin : labelMargin(labels) + 24;
+	const plotWidth = width - margin - 40;
+	// fewer ticks where the plot is narrow: at least 40 px between two
+	const every = Math.max(1, Math.ceil((ticks.length - 1) / Math.max(1, Math.floor(plotWidth / 40))));
 	return serialise(
 		Plot.plot({
 			document,
 			width,
-			height: 64 + rows.length * 28,
-			// labelMargin's estimate is tight for the longest theme names: give them room
-			marginLeft: labelMargin(labels) + 24,
+			height: 64 + rows.length * rowHeight(y.lines, 28),
+			marginLeft: margin,
 			marginRight: 40,
 			marginBottom: 46,
 			style: STYLE,
@@ -25,11 +30,11 @@ export function themesChart(rows: ThemeCount[], { document, width = CHART_WIDTH 
 				labelAnchor: 'center',
 				labelOffset: 40,
 				domain: [0, top],
-				ticks,
+				ticks: ticks.filter((_, i) => i % every === 0),
 				tickFormat: (d: number) => String(d),
 				grid: true
 			},
-			y: { label: null, domain: labels },
+			y: { label: null, domain: labels, tickFormat: y.format },
 			marks: [
 				Plot.barX(rows, {
 					y: 'theme',

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { CHART_WIDTH, STYLE, labelMargin, serialise, type ChartOptions, MARGIN_BOTTOM } from '../../charts/theme';
+import { CHART_WIDTH, STYLE, axisLabel, fitLabels, rowHeight, serialise, type ChartOptions, MARGIN_BOTTOM } from '../../charts/theme';
 import { SERIES } from './legend';
 import type { GapRow } from './query';
 
@@ -19,18 +19,21 @@ export function gapChart(rows: GapRow[], { document, width = CHART_WIDTH }: Char
 			text: s.key === 'desistance' ? r.desistance_text : s.key === 'child_safety' ? r.child_text : r.others_text
 		}))
 	);
+	const labels = [...new Set(rows.map(label))];
+	// "service · implementation and delivery (out-of-court)": allow a wider margin than most
+	const y = fitLabels(labels, width, { max: 480 });
+	const x = axisLabel('Cases judged sufficient (%)', width);
 	return serialise(
 		Plot.plot({
 			document,
 			width,
-			height: 70 + new Set(rows.map(label)).size * 24,
-			marginBottom: MARGIN_BOTTOM,
-			// "service · implementation and delivery (out-of-court)": allow a wider margin than most
-			marginLeft: labelMargin(rows.map(label), 80, 480),
+			height: 70 + x.extra + labels.length * rowHeight(y.lines, 24),
+			marginBottom: MARGIN_BOTTOM + x.extra,
+			marginLeft: y.margin,
 			marginRight: 20,
 			style: STYLE,
-			x: { label: 'Cases judged sufficient (%)', domain: [0, 100], grid: true },
-			y: { label: null, domain: [...new Set(rows.map(label))] },
+			x: { label: x.label, domain: [0, 100], grid: true, ticks: width - y.margin < 220 ? [0, 50, 100] : undefined },
+			y: { label: null, domain: labels, tickFormat: y.format },
 			color: { domain: SERIES.map((s) => s.name), range: SERIES.map((s) => s.colour) },
 			symbol: { domain: SERIES.map((s) => s.name), range: SERIES.map((s) => s.symbol) },
 			marks: [
@@ -57,17 +60,19 @@ export function gapChart(rows: GapRow[], { document, width = CHART_WIDTH }: Char
 
 /** The widest gaps: other people's safety minus desistance, in percentage points. */
 export function rankingChart(rows: GapRow[], { document, width = CHART_WIDTH }: ChartOptions): string {
+	const y = fitLabels(rows.map(label), width);
+	const x = axisLabel('Keeping other people safe minus desistance (percentage points)', width);
 	return serialise(
 		Plot.plot({
 			document,
 			width,
-			height: 60 + rows.length * 26,
-			marginBottom: MARGIN_BOTTOM,
-			marginLeft: labelMargin(rows.map(label)),
+			height: 60 + x.extra + rows.length * rowHeight(y.lines, 26),
+			marginBottom: MARGIN_BOTTOM + x.extra,
+			marginLeft: y.margin,
 			marginRight: 60,
 			style: STYLE,
-			x: { label: 'Keeping other people safe minus desistance (percentage points)', grid: true, nice: true },
-			y: { label: null, domain: rows.map(label) },
+			x: { label: x.label, grid: true, nice: true, ticks: width - y.margin - 60 < 200 ? 3 : undefined },
+			y: { label: null, domain: rows.map(label), tickFormat: y.format },
 			marks: [
 				Plot.barX(rows, {
 					y: label,

@@ -5,7 +5,8 @@ import { MIN_CASES } from '../../rules/evidence';
 import { figure, type AnyFigure } from '../figure';
 import type { RiskView } from './index';
 import { GAP_LEGEND } from './legend';
-import { gapSummary, type GapRow } from './query';
+import { GAP_CHART_LIMIT, gapSummary, type GapRow } from './query';
+import { mostRecent } from '../recent';
 
 export const EVIDENCE_WORDS = {
 	finding: `a finding: each figure rests on ${MIN_CASES} or more cases and their 95% intervals do not overlap`,
@@ -47,6 +48,8 @@ export const gapFigure = figure<RiskView, GapRow>({
 	subtitle: (v, { whole }) =>
 		`${v.gap.shown < v.gap.total && !whole ? `Drawn for the ${v.gap.shown} most recently published of ${v.gap.total} inspections. ` : ''}Share of inspected cases judged sufficient on each key question. Arrows run from desistance work to work keeping other people safe; dashed lines mark the rating bands at 50, 65 and 80%. Where the report gives no figure, the mark is missing.`,
 	svg: (v) => v.charts.gap,
+	draw: async (v, { width, whole }) =>
+		(await import('./chart')).gapChart(whole ? v.data.rows : mostRecent(v.data.rows, GAP_CHART_LIMIT).rows, { document, width }),
 	rows: (v) => v.data.rows,
 	columns,
 	coverage: (v) => describeCoverage(v.data.coverage, 'key-question figures (only full reports give them)'),
@@ -57,8 +60,7 @@ export const gapFigure = figure<RiskView, GapRow>({
 	// past GAP_CHART_LIMIT inspections the chart draws the most recent; all of them on request
 	cap: {
 		shown: (v) => v.gap.shown,
-		total: (v) => v.gap.total,
-		whole: async (v) => (await import('./chart')).gapChart(v.data.rows, { document })
+		total: (v) => v.gap.total
 	}
 });
 
@@ -71,6 +73,7 @@ export const widestFigure = figure<RiskView, GapRow>({
 	subtitle: () =>
 		'The ten widest gaps: percentage of cases where work to keep other people safe was sufficient, minus the percentage for desistance work.',
 	svg: (v) => v.charts.ranking,
+	draw: async (v, { width }) => (await import('./chart')).rankingChart(v.widest, { document, width }),
 	rows: (v) => v.widest,
 	columns,
 	coverage: (v) => describeCoverage(v.data.coverage, 'key-question figures (only full reports give them)'),

@@ -5,8 +5,12 @@ import {
 	RATING_INITIALS,
 	RATINGS_DISPLAY,
 	STYLE,
-	labelMargin,
+	axisLabel,
+	fitLabels,
+	MIN_FONT,
+	NARROW,
 	ratingText,
+	rowHeight,
 	serialise,
 	type ChartOptions,
 	MARGIN_BOTTOM
@@ -26,22 +30,30 @@ export function rankedChart(rows: RankedStandard[], { document, width = CHART_WI
 			row: r
 		}
 	]);
+	const y = fitLabels(labels, width);
+	const x = axisLabel('Rated Requires improvement or Inadequate (% of inspections that rated the standard)', width);
+	// on a phone the count is shorter ("3/12 few"), so the bars keep their room
+	const narrow = width < NARROW;
+	const count = (r: RankedStandard) =>
+		narrow ? `${r.ri_or_worse}/${r.rated}${r.enough ? '' : ' few'}` : `${r.ri_or_worse} of ${r.rated}${r.enough ? '' : ' (few)'}`;
+	const marginRight = narrow ? 70 : 90;
 	return serialise(
 		Plot.plot({
 			document,
 			width,
-			height: 50 + rows.length * 28,
-			marginBottom: MARGIN_BOTTOM,
-			marginLeft: labelMargin(labels),
-			marginRight: 90,
+			height: 50 + x.extra + rows.length * rowHeight(y.lines, 28),
+			marginBottom: MARGIN_BOTTOM + x.extra,
+			marginLeft: y.margin,
+			marginRight,
 			style: STYLE,
 			x: {
-				label: 'Rated Requires improvement or Inadequate (% of inspections that rated the standard)',
+				label: x.label,
 				percent: true,
 				domain: [0, 100],
-				grid: true
+				grid: true,
+				ticks: width - y.margin - marginRight < 200 ? [0, 50, 100] : undefined
 			},
-			y: { label: null, domain: labels },
+			y: { label: null, domain: labels, tickFormat: y.format },
 			color: { domain: ['Inadequate', 'Requires improvement'], range: [RATING_COLOURS.Inadequate, RATING_COLOURS['Requires improvement']] },
 			marks: [
 				Plot.barX(
@@ -65,7 +77,7 @@ export function rankedChart(rows: RankedStandard[], { document, width = CHART_WI
 				Plot.text(rows, {
 					y: (r: RankedStandard) => `${r.code} ${r.label}`,
 					x: (r: RankedStandard) => r.share,
-					text: (r: RankedStandard) => `${r.ri_or_worse} of ${r.rated}${r.enough ? '' : ' (few)'}`,
+					text: count,
 					dx: 6,
 					textAnchor: 'start',
 					fill: '#0b0c0c'
@@ -82,16 +94,20 @@ export function heatmapChart(cells: HeatCell[], { document, width = CHART_WIDTH 
 	const services = [...new Set(cells.map(rowLabel))];
 	// one column per standard and framework meaning: 3.4 (2018) and 3.4 (2021) never merge
 	const codes = [...new Set(cells.map((c) => c.column))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+	const y = fitLabels(services, width, { share: 0.4 });
+	// "3.4 (2018)" over two lines, so each column's label fits over its cells
+	const twoLines = codes.some((c) => c.includes(' '));
 	return serialise(
 		Plot.plot({
 			document,
-			width,
-			height: 50 + services.length * 22,
-			marginLeft: labelMargin(services),
-			marginTop: 30,
+			// a column of at least 28 px ("RI" and its code fit): a narrower box scrolls
+			width: Math.max(width, y.margin + codes.length * 28 + 20),
+			height: 50 + (twoLines ? 14 : 0) + services.length * rowHeight(y.lines, 22),
+			marginLeft: y.margin,
+			marginTop: twoLines ? 44 : 30,
 			style: STYLE,
-			x: { label: null, domain: codes, axis: 'top' },
-			y: { label: null, domain: services },
+			x: { label: null, domain: codes, axis: 'top', tickFormat: (c: string) => c.replace(' ', '\n') },
+			y: { label: null, domain: services, tickFormat: y.format },
 			color: { domain: [...RATINGS_DISPLAY], range: RATINGS_DISPLAY.map((r) => RATING_COLOURS[r]) },
 			marks: [
 				Plot.cell(cells, {
@@ -107,7 +123,7 @@ export function heatmapChart(cells: HeatCell[], { document, width = CHART_WIDTH 
 					y: rowLabel,
 					text: (c: HeatCell) => RATING_INITIALS[c.rating],
 					fill: (c: HeatCell) => ratingText(c.rating),
-					fontSize: 11
+					fontSize: MIN_FONT
 				})
 			]
 		}) as Element

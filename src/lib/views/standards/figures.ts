@@ -3,7 +3,7 @@ import { RATING_COLOURS, ratingLegend } from '../../charts/theme';
 import { MIN_INSPECTIONS } from '../../rules/evidence';
 import { figure, type AnyFigure } from '../figure';
 import type { StandardsView } from './index';
-import type { HeatCell, RankedStandard } from './query';
+import { recentCells, type HeatCell, type RankedStandard } from './query';
 import { rankedNote, rankedTitle, standardsCoverageText } from './titles';
 
 const pct = (x: unknown) => `${Math.round((x as number) * 100)}%`;
@@ -17,6 +17,7 @@ export const rankedFigure = figure<StandardsView, RankedStandard>({
 			rankedNote(v.data.ranked) || 'every standard in view clears that.'
 		} Standard 3.4 is counted separately for the 2018 framework (joint working with the police) and the 2021 framework (out-of-court policy and provision).`,
 	svg: (v) => v.charts.ranked,
+	draw: async (v, { width }) => (await import('./chart')).rankedChart(v.data.ranked, { document, width }),
 	rows: (v) => v.data.ranked,
 	columns: [
 		{ key: 'code', label: 'Standard' },
@@ -53,6 +54,8 @@ export const heatmapFigure = figure<StandardsView, HeatCell>({
 			v.data.cells.filter((c) => c.provenance !== 'report').length
 		} of ${v.data.cells.length} cells come from published pages rather than report text).`,
 	svg: (v) => v.charts.heatmap,
+	draw: async (v, { width, whole }) =>
+		(await import('./chart')).heatmapChart(whole ? v.data.cells : recentCells(v.data.cells).cells, { document, width }),
 	rows: (v) => v.data.cells,
 	columns: [
 		{ key: 'service', label: 'Service' },
@@ -72,8 +75,7 @@ export const heatmapFigure = figure<StandardsView, HeatCell>({
 	// the heatmap draws the most recent inspections (HEATMAP_LIMIT); the whole grid on request
 	cap: {
 		shown: (v) => v.heatmap.shown,
-		total: (v) => v.heatmap.total,
-		whole: async (v) => (await import('./chart')).heatmapChart(v.data.cells, { document })
+		total: (v) => v.heatmap.total
 	}
 });
 

@@ -6,6 +6,9 @@ import {
 	RATING_INITIALS,
 	RATINGS_DISPLAY,
 	STYLE,
+	MIN_FONT,
+	NARROW,
+	axisLabel,
 	ratingText,
 	serialise,
 	type ChartOptions,
@@ -19,15 +22,17 @@ const colour = { domain: [...RATINGS_DISPLAY], range: RATINGS_DISPLAY.map((r) =>
 /** Shares of overall ratings by year, with N above each bar so thin years show as thin. */
 export function trendRatingsChart(rows: YearRating[], { document, width = CHART_WIDTH }: ChartOptions): string {
 	const totals = [...new Map(rows.map((r) => [r.year, r.total])).entries()].map(([year, total]) => ({ year, total }));
+	// on a phone a year is "’19" and N is in 12px type, so a column needs 34 px; a narrower box scrolls
+	const narrow = width < NARROW;
 	return serialise(
 		Plot.plot({
 			document,
-			width,
+			width: Math.max(width, 68 + totals.length * 34),
 			height: 370,
 			marginBottom: MARGIN_BOTTOM,
 			marginTop: 30,
 			style: STYLE,
-			x: { label: 'Year published', type: 'band', tickFormat: (d: number) => String(d) },
+			x: { label: 'Year published', type: 'band', tickFormat: (d: number) => (narrow ? `’${String(d).slice(2)}` : String(d)) },
 			y: { label: 'Share of inspections (%)', percent: true, domain: [0, 100], grid: true },
 			color: colour,
 			marks: [
@@ -54,7 +59,7 @@ export function trendRatingsChart(rows: YearRating[], { document, width = CHART_
 						order: STACK,
 						text: (d: YearRating) => (d.share >= 0.12 && d.total >= 5 ? RATING_INITIALS[d.rating] : ''),
 						fill: (d: YearRating) => ratingText(d.rating),
-						fontSize: 11
+						fontSize: MIN_FONT
 					})
 				),
 				Plot.text(totals, {
@@ -63,7 +68,8 @@ export function trendRatingsChart(rows: YearRating[], { document, width = CHART_
 					text: (d: { total: number }) => `N=${d.total}`,
 					dy: -10,
 					fill: (d: { total: number }) => (d.total < 5 ? '#801650' : '#0b0c0c'),
-					fontWeight: 'bold'
+					fontWeight: 'bold',
+					fontSize: narrow ? MIN_FONT : undefined
 				}),
 				Plot.ruleY([0])
 			]
@@ -73,18 +79,22 @@ export function trendRatingsChart(rows: YearRating[], { document, width = CHART_
 
 /** HMIP's own annual totals beside the inspections this dataset holds for the same years. */
 export function annualChart(rows: AnnualRow[], { document, width = CHART_WIDTH }: ChartOptions): string {
+	// on a phone the two bars' names go over two lines; each bar keeps 50 px, a narrower box scrolls
+	const narrow = width < NARROW;
+	const years = new Set(rows.map((r) => r.inspection_year)).size;
 	return serialise(
 		Plot.plot({
 			document,
-			width,
-			height: 300,
+			width: Math.max(width, 80 + years * 100),
+			height: 300 + (narrow ? 14 : 0),
+			marginBottom: narrow ? 44 : undefined,
 			marginLeft: 60,
 			style: STYLE,
 			fx: { label: 'HMIP inspection year (April to March)' },
 			x: {
 				label: null,
 				domain: ['HMIP annual totals', 'Inspections in this data'],
-				tickFormat: (d: string) => (d === 'HMIP annual totals' ? 'HMIP totals' : 'This data')
+				tickFormat: (d: string) => (d === 'HMIP annual totals' ? 'HMIP totals' : 'This data').replace(' ', narrow ? '\n' : ' ')
 			},
 			y: { label: 'Inspections', grid: true },
 			color: colour,
@@ -111,7 +121,7 @@ export function annualChart(rows: AnnualRow[], { document, width = CHART_WIDTH }
 						order: STACK,
 						text: (d: AnnualRow) => (d.n >= 2 ? `${RATING_INITIALS[d.rating]} ${d.n}` : ''),
 						fill: (d: AnnualRow) => ratingText(d.rating),
-						fontSize: 10
+						fontSize: MIN_FONT
 					})
 				),
 				Plot.ruleY([0])
@@ -128,17 +138,22 @@ export function annualChart(rows: AnnualRow[], { document, width = CHART_WIDTH }
 export function standardsTrendChart(rows: StandardYear[], { document, width = CHART_WIDTH }: ChartOptions): string {
 	const FW = { 'yos-2018': '2018 standards', 'yjs-2021': '2021 standards' } as Record<string, string>;
 	const data = rows.map((r) => ({ ...r, standards: FW[r.framework] ?? r.framework }));
+	// on a phone each bar's count is written upwards, so a bar needs 16 px; a narrower box scrolls
+	const narrow = width < NARROW;
+	const years = new Set(rows.map((r) => r.year)).size;
+	const w = Math.max(width, 60 + years * 2 * 18);
+	const y = axisLabel('Standard ratings Requires improvement or worse (%)', w);
 	return serialise(
 		Plot.plot({
 			document,
-			width,
-			height: 330,
+			width: w,
+			height: 330 + y.extra + (narrow ? 20 : 0),
 			marginBottom: MARGIN_BOTTOM,
-			marginTop: 30,
+			marginTop: 30 + y.extra + (narrow ? 20 : 0),
 			style: STYLE,
-			fx: { label: 'Year published', tickFormat: (d: number) => String(d) },
+			fx: { label: 'Year published', tickFormat: (d: number) => (narrow ? `’${String(d).slice(2)}` : String(d)) },
 			x: { label: null, axis: null, domain: Object.values(FW) },
-			y: { label: 'Standard ratings Requires improvement or worse (%)', percent: true, domain: [0, 100], grid: true },
+			y: { label: y.label, percent: true, domain: [0, 100], grid: true },
 			color: { domain: Object.values(FW), range: ['#12436D', '#F46A25'], legend: false },
 			marks: [
 				Plot.barY(data, {
@@ -156,9 +171,9 @@ export function standardsTrendChart(rows: StandardYear[], { document, width = CH
 					x: 'standards',
 					y: 'share',
 					text: (d: StandardYear) => `${d.ri_or_worse}/${d.rated}`,
-					dy: -8,
+					...(narrow ? { rotate: -90, textAnchor: 'start' as const, dy: -4 } : { dy: -8 }),
 					fill: '#0b0c0c',
-					fontSize: 11
+					fontSize: MIN_FONT
 				}),
 				Plot.ruleY([0])
 			]

@@ -21,6 +21,7 @@ export const ratingsFigure = figure<TrendsView, YearRating>({
 		}Inspections with no known year are left out.`;
 	},
 	svg: (v) => v.charts.ratings,
+	draw: async (v, { width }) => (await import('./chart')).trendRatingsChart(v.data.byYear, { document, width }),
 	rows: (v) => v.data.byYear,
 	columns: [
 		{ key: 'year', label: 'Year published' },
@@ -46,6 +47,7 @@ export const annualFigure = figure<TrendsView, AnnualRow>({
 	subtitle: () =>
 		"HMIP's published totals for an inspection year (April to March) beside the inspections of the 2018 framework in this data for the same year (a source's own inspection year where it gives one, else the April-March year of publication; reports are often published months after fieldwork, so the two counts measure slightly different things).",
 	svg: (v) => v.charts.annual,
+	draw: async (v, { width }) => (await import('./chart')).annualChart(v.data.annual, { document, width }),
 	rows: (v) => v.data.annual,
 	columns: [
 		{ key: 'inspection_year', label: 'Inspection year' },
@@ -67,6 +69,7 @@ export const standardsFigure = figure<TrendsView, StandardYear>({
 	subtitle: () =>
 		`All standard ratings published in each year (labels: ratings Requires improvement or worse / ratings), a bar for the 2018 standards (blue) and one for the 2021 standards (orange): they are never pooled, as the framework changed in late 2021 and standard 3.4 means another thing in each. Bars from fewer than ${MIN_INSPECTIONS} inspections are lighter. Published pages name only the standards they single out, often the best or worst, so years built mostly from them lean that way.`,
 	svg: (v) => v.charts.standards,
+	draw: async (v, { width }) => (await import('./chart')).standardsTrendChart(v.data.standardsByYear, { document, width }),
 	rows: (v) => v.data.standardsByYear,
 	columns: [
 		{ key: 'year', label: 'Year published' },
