@@ -31,7 +31,7 @@ function withHeadersAndCompression(inner) {
 			const started = Date.now();
 			const t = await precompress('build');
 			const mb = (/** @type {number} */ n) => `${(n / 1e6).toFixed(1)} MB`;
-			builder.log.info(
+			builder.log(
 				`Precompressed ${t.files} files (${mb(t.bytes)}): Brotli ${mb(t.br)}, gzip ${mb(t.gz)}; ${t.cached} copies from the cache; ${((Date.now() - started) / 1000).toFixed(1)} s`
 			);
 		}
