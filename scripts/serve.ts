@@ -1,10 +1,16 @@
 /**
  * A static file server for the built site (tests, benchmark): what any static host does.
  * node scripts/serve.ts [dir=build] [port=4173]  — also usable as serveStatic() from code.
+ *
+ * Like Netlify and Cloudflare Pages it reads the site's `_headers` file (written by the build:
+ * the security headers, src/lib/security/headers.js) and never serves it, and it sends a
+ * file's precompressed copy (`x.br`, `x.gz`, written by the build) when the request's
+ * Accept-Encoding allows, with Content-Encoding and `Vary: Accept-Encoding`.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { headersFor, parseHeadersFile } from '../src/lib/security/headers.js';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -25,8 +31,34 @@ const TYPES: Record<string, string> = {
 export interface ServeOptions {
 	/** extra response headers, e.g. CORS for a data host */
 	headers?: Record<string, string>;
+	/** apply the site's `_headers` (true): false serves as a host that ignores the file would */
+	hostHeaders?: boolean;
 	/** rewrite an HTML page before sending it (the benchmark's baseline) */
 	html?: (html: string, url: URL) => string;
+}
+
+/** Precompressed copies, best first: the build writes both next to each text file. */
+const ENCODINGS: [encoding: string, suffix: string][] = [
+	['br', '.br'],
+	['gzip', '.gz']
+];
+
+/**
+ * Whether an Accept-Encoding header allows `encoding`: named, or `*`, with a q-value above 0
+ * (`br;q=0` refuses it; an explicit name wins over `*`). No header: only the plain file.
+ */
+export function accepts(header: string | undefined, encoding: string): boolean {
+	if (!header) return false;
+	let star: number | null = null;
+	for (const part of header.split(',')) {
+		const [name, ...params] = part.trim().toLowerCase().split(';');
+		const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+		const q = qParam ? Number(qParam.slice(2)) : 1;
+		const weight = Number.isFinite(q) ? q : 0;
+		if (name.trim() === encoding) return weight > 0;
+		if (name.trim() === '*') star = weight;
+	}
+	return star !== null && star > 0;
 }
 
 /** A file that can be read (not a folder, not a name with a NUL byte in it). */
@@ -52,6 +84,9 @@ const guarded =
 
 export function serveStatic(dir: string, port = 0, options: ServeOptions = {}): Promise<{ server: Server; url: string }> {
 	const root = resolve(dir);
+	// the host's headers: read once, as a host reads them on deploy
+	const rulesFile = join(root, '_headers');
+	const rules = options.hostHeaders !== false && existsSync(rulesFile) ? parseHeadersFile(readFileSync(rulesFile, 'utf8')) : [];
 	const handle: RequestListener = (req, res) => {
 		let path: string;
 		try {
@@ -67,11 +102,13 @@ export function serveStatic(dir: string, port = 0, options: ServeOptions = {}): 
 			res.writeHead(403).end();
 			return;
 		}
+		const hostHeaders = { ...headersFor(rules, path), ...options.headers };
 		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
 		if (!isFile(file) && isFile(`${file}.html`)) file = `${file}.html`;
-		if (!isFile(file)) {
+		// the host's configuration is not a page
+		if (!isFile(file) || file === rulesFile) {
 			const notFound = join(root, '404.html');
-			res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', ...options.headers });
+			res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', ...hostHeaders });
 			if (existsSync(notFound))
 				createReadStream(notFound)
 					.on('error', () => res.destroy())
@@ -79,16 +116,24 @@ export function serveStatic(dir: string, port = 0, options: ServeOptions = {}): 
 			else res.end('Not found');
 			return;
 		}
+		const rewrite = options.html && extname(file) === '.html';
+		// a precompressed copy the client accepts (not when the page is rewritten on the way)
+		const variants = ENCODINGS.filter(([, suffix]) => isFile(file + suffix));
+		const chosen = rewrite ? undefined : variants.find(([encoding]) => accepts(req.headers['accept-encoding'], encoding));
+		const sent = chosen ? file + chosen[1] : file;
 		res.writeHead(200, {
 			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
 			'cache-control': 'no-cache',
-			...options.headers
+			...(chosen ? { 'content-encoding': chosen[0] } : {}),
+			// the answer depends on Accept-Encoding wherever a compressed copy exists: caches must know
+			...(variants.length ? { vary: 'Accept-Encoding' } : {}),
+			...(rewrite ? {} : { 'content-length': String(statSync(sent).size) }),
+			...hostHeaders
 		});
 		if (req.method === 'HEAD') res.end();
-		else if (options.html && extname(file) === '.html')
-			res.end(options.html(readFileSync(file, 'utf8'), new URL(req.url ?? '/', 'http://x')));
+		else if (rewrite) res.end(options.html!(readFileSync(file, 'utf8'), new URL(req.url ?? '/', 'http://x')));
 		else
-			createReadStream(file)
+			createReadStream(sent)
 				// a file that cannot be read after all (a folder named x.html, gone, no permission): end the answer, keep serving
 				.on('error', () => res.destroy())
 				.pipe(res);

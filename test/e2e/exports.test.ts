@@ -127,17 +127,32 @@ describe('/compare?ids=', () => {
 	});
 });
 
+/** `pattern` repeated up to `units` UTF-16 units, never ending inside a character. */
+function upTo(units: number, pattern: string): string {
+	let out = '';
+	for (const ch of pattern.repeat(Math.ceil(units / pattern.length) + 1)) {
+		if (out.length + ch.length > units) break;
+		out += ch;
+	}
+	return out;
+}
+
 describe('exports of any text', () => {
-	it('a name with a control character and a no-break space: PNG, SVG, CSV and zip all come out, holding the name', async () => {
+	it('names with control characters, no-break spaces, RTL marks, emoji, < and &, long and unbroken: PNG, SVG, CSV and zip all come out, holding them', async () => {
 		const { page, errors, context } = await openPage(browser, base);
 		await page.goto(`${base}/data/`);
 		await dbReady(page);
 		const name = 'Bell\u0007North\u00A0moor <&> \u200F🦉';
+		// the longest service name the template allows (120), with no space to break at
+		const long = upTo(120, '🦉שלום\u0007<&>\u00A0\u200F👩🏽‍⚖️');
+		// and a file name of 500 characters: it is named in every export's source line
+		const file = `${upTo(496, 'hostile\u0007 file\u00A0<&>\u200F🦉 ')}.csv`;
 		const csv = [
 			'service,nation,region,published,framework,overall_rating,standard,rating',
-			`"${name}",England,London,2024-02,yjs-2021,Good,1.1,Good`
+			`"${name}",England,London,2024-02,yjs-2021,Good,1.1,Good`,
+			`"${long}",England,London,2024-03,yjs-2021,Good,1.1,Good`
 		].join('\n');
-		await page.setInputFiles('input[data-import]', { name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+		await page.setInputFiles('input[data-import]', { name: file, mimeType: 'text/csv', buffer: Buffer.from(csv) });
 		await page.click('[data-import-commit]', { timeout: 10_000 });
 		await expect.poll(() => page.locator('[data-imports] li').count()).toBe(1);
 		try {
@@ -146,11 +161,15 @@ describe('exports of any text', () => {
 			await settled(page);
 			const chart = 'standards-heatmap';
 			await expect.poll(() => page.locator(`figure[data-chart="${chart}"] svg`).textContent()).toContain('North\u00A0moor');
+			await expect.poll(() => page.locator(`figure[data-chart="${chart}"] svg`).textContent()).toContain('🦉שלום');
 
 			const png = await download(page, chart, 'png');
 			expect(await page.locator(`figure[data-chart="${chart}"] .error`).count()).toBe(0);
 			expect(png.name).toBe('standards-heatmap-imported-in-this-browser.png');
 			expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+			// drawn at twice the chart's size, whatever the names' length
+			expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(600);
+			expect(png.bytes.readUInt32BE(16)).toBeLessThan(8000);
 
 			const svg = (await download(page, chart, 'svg')).bytes.toString();
 			// well-formed XML to the browser's own parser, with the name in it (the bell as its picture ␇)
@@ -160,12 +179,16 @@ describe('exports of any text', () => {
 			}, svg);
 			expect(parsed.error).toBe('');
 			expect(parsed.text).toContain('Bell\u2407North\u00A0moor <&> \u200F🦉');
-			expect(svg).toContain('imported in this browser from hostile.csv');
+			// the long name and the file name whole, cut only into lines (controls as their pictures)
+			const bare = (t: string) => t.replaceAll('\u0007', '\u2407').replace(/[ \n]/g, '');
+			expect(bare(parsed.text)).toContain(bare(long));
+			expect(bare(parsed.text)).toContain(bare(`imported in this browser from ${file}`));
+			expect(svg).not.toContain('\uFFFD');
 			expect(svg).not.toContain('inspection reports');
 
 			const back = parseCsv((await download(page, chart, 'csv')).bytes.toString());
 			expect(back.header[0]).toBe('Service');
-			expect(back.rows[0].cells[0]).toBe(name);
+			expect(back.rows.map((r) => r.cells[0]).sort()).toEqual([name, long].sort());
 
 			const zip = unzipSync(new Uint8Array((await download(page, chart, 'zip')).bytes));
 			expect(Object.keys(zip).sort()).toEqual(['README.txt', 'standards-heatmap-imported-in-this-browser.csv']);
@@ -180,5 +203,5 @@ describe('exports of any text', () => {
 		}
 		expect(errors).toEqual([]);
 		await context.close();
-	});
+	}, 180_000);
 });
