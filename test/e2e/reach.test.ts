@@ -150,6 +150,21 @@ describe('404 page', () => {
 		await context.close();
 	});
 
+	it('without JavaScript it still says so, with a form to the list of services', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 } });
+		const page = await context.newPage();
+		const response = await page.goto(`${base}/compare/nowhere/`);
+		expect(response?.status()).toBe(404);
+		expect(await page.title()).toMatch(/^Page not found/);
+		expect(await page.locator('h1').innerText()).toBe('Page not found');
+		expect(await overflow(page)).toBeLessThanOrEqual(0);
+		await page.fill('input[name="q"]', 'camden');
+		await page.press('input[name="q"]', 'Enter');
+		await page.waitForURL(`${base}/authorities/?q=camden`, { timeout: 20_000 });
+		expect(await page.locator('main table a[href$="/authorities/camden/"]').count()).toBe(1);
+		await context.close();
+	});
+
 	it('suggests the service a mistyped profile address was meant for', async () => {
 		const { page, context } = await phoneOrDesktop(1366);
 		const response = await page.goto(`${base}/authorities/camdn/`);
