@@ -87,6 +87,20 @@ describe('the map of services', () => {
 			const onMap = csv.header.indexOf('On the map');
 			const rated = csv.rows.filter((r) => r.cells[col] === 'Inadequate' && r.cells[onMap] === 'yes');
 			expect(rated).toHaveLength(expected.length);
+
+			// the images stand alone: the map, its filters and the hex map's credit
+			const [svgFile] = await Promise.all([page.waitForEvent('download'), fig.locator('[data-download="svg"]').click()]);
+			const svg = readFileSync((await svgFile.path())!, 'utf8');
+			expect(svg).toMatch(/^<\?xml[\s\S]*<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+			expect(svg.match(/data-rating="Inadequate"/g)).toHaveLength(expected.length);
+			expect(svg).toMatch(/Filters: 2021 onwards, rated Inadequate/);
+			expect(svg).toMatch(/Open Innovations/);
+			const [png] = await Promise.all([page.waitForEvent('download'), fig.locator('[data-download="png"]').click()]);
+			expect(
+				readFileSync((await png.path())!)
+					.subarray(1, 4)
+					.toString()
+			).toBe('PNG');
 			expect(errors).toEqual([]);
 			await context.close();
 		}
