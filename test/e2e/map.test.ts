@@ -57,6 +57,11 @@ describe('the map of services', () => {
 			expect(await fig.locator('path[data-hex]').count()).toBe(173);
 			for (const kind of ['png', 'svg', 'csv']) expect(await fig.locator(`[data-download="${kind}"]`).isEnabled()).toBe(true);
 			expect(await smallestHexText(page)).toBeGreaterThanOrEqual(12);
+			// the table gives every hex, its service a link to the profile
+			await fig.locator('details summary').click();
+			await expect.poll(() => fig.locator('details tbody tr').count()).toBeGreaterThanOrEqual(173);
+			const leeds = fig.locator('details tbody tr', { hasText: /^Leeds/ }).locator('a');
+			expect(new URL((await leeds.getAttribute('href'))!, page.url()).pathname).toBe('/authorities/leeds/');
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 			expect(errors).toEqual([]);
 			await context.close();

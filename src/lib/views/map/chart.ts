@@ -15,18 +15,13 @@
 import { CHART_WIDTH, FONT, TEXT_ON, serialise } from '../../charts/theme';
 import { abbreviation } from './hexes';
 import type { MapHex } from './join';
-import { hexFill, hexMark, hexTitle } from './legend';
+import { hexFill, hexMark, hexTitle, profileHref } from './legend';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const MARGIN = 8;
 
 /** Doubled column: odd rows sit half a hex east (odd-r), in units of a hex's half width. */
 const column = (h: { q: number; r: number }) => 2 * h.q + (((h.r % 2) + 2) % 2);
-
-/** The profile of a service: its prerendered page, or /compare for one known only from imports. */
-export function profileHref(id: string, imported: boolean): string {
-	return imported ? `/compare/?ids=${encodeURIComponent(id)}` : `/authorities/${encodeURIComponent(id)}/`;
-}
 
 const STYLE = `
 .yjm-hex { stroke: #ffffff; stroke-width: 1.5px; }
