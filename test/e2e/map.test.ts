@@ -57,6 +57,11 @@ describe('the map of services', () => {
 			expect(await fig.locator('path[data-hex]').count()).toBe(173);
 			for (const kind of ['png', 'svg', 'csv']) expect(await fig.locator(`[data-download="${kind}"]`).isEnabled()).toBe(true);
 			expect(await smallestHexText(page)).toBeGreaterThanOrEqual(12);
+			// the table gives every hex, its service a link to the profile
+			await fig.locator('details summary').click();
+			await expect.poll(() => fig.locator('details tbody tr').count()).toBeGreaterThanOrEqual(173);
+			const leeds = fig.locator('details tbody tr', { hasText: /^Leeds/ }).locator('a');
+			expect(new URL((await leeds.getAttribute('href'))!, page.url()).pathname).toBe('/authorities/leeds/');
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 			expect(errors).toEqual([]);
 			await context.close();
@@ -87,6 +92,20 @@ describe('the map of services', () => {
 			const onMap = csv.header.indexOf('On the map');
 			const rated = csv.rows.filter((r) => r.cells[col] === 'Inadequate' && r.cells[onMap] === 'yes');
 			expect(rated).toHaveLength(expected.length);
+
+			// the images stand alone: the map, its filters and the hex map's credit
+			const [svgFile] = await Promise.all([page.waitForEvent('download'), fig.locator('[data-download="svg"]').click()]);
+			const svg = readFileSync((await svgFile.path())!, 'utf8');
+			expect(svg).toMatch(/^<\?xml[\s\S]*<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+			expect(svg.match(/data-rating="Inadequate"/g)).toHaveLength(expected.length);
+			expect(svg).toMatch(/Filters: 2021 onwards, rated Inadequate/);
+			expect(svg).toMatch(/Open Innovations/);
+			const [png] = await Promise.all([page.waitForEvent('download'), fig.locator('[data-download="png"]').click()]);
+			expect(
+				readFileSync((await png.path())!)
+					.subarray(1, 4)
+					.toString()
+			).toBe('PNG');
 			expect(errors).toEqual([]);
 			await context.close();
 		}
@@ -111,11 +130,10 @@ describe('the map of services', () => {
 		await page.keyboard.press('ArrowDown');
 		const second = await focused.getAttribute('data-hex');
 		expect(second).not.toBe(first);
-		// the ring: a dark outline of 3 px round the focused hex
-		expect(await focused.evaluate((el) => [getComputedStyle(el).stroke, getComputedStyle(el).strokeWidth])).toEqual([
-			'rgb(11, 12, 12)',
-			'3px'
-		]);
+		// the ring: a dark outline round the focused hex, at least 2 px of it inside the hex
+		const [stroke, strokeWidth] = await focused.evaluate((el) => [getComputedStyle(el).stroke, getComputedStyle(el).strokeWidth]);
+		expect(stroke).toBe('rgb(11, 12, 12)');
+		expect(parseFloat(strokeWidth)).toBeGreaterThanOrEqual(4);
 		// the reading of the hex is announced and shown
 		const reading = (await chart.locator('.tip').textContent()) ?? '';
 		expect(reading).toMatch(/service: .*Enter opens its profile\.$/);

@@ -259,6 +259,8 @@ export interface CsvColumn<R> {
 	label: string;
 	/** how the page shows the value; the CSV writes the same (see chartCsv) */
 	format?: (value: R[keyof R], row: R) => string;
+	/** where the page's table links the cell, from the site's root ('/authorities/leeds/'); the CSV keeps the text */
+	link?: (row: R) => string | null;
 }
 
 /** The text the page's table shows for one cell: the CSV writes the same value. */

@@ -4,7 +4,8 @@
  * co-ordinates; each hex carries its <title> (the figure's keyboard reading and tooltip) and,
  * where a service covers it, is a link to the service's profile. The links are out of the tab
  * order: the figure is one tab stop and the arrow keys move between hexes by direction
- * (`data-arrows="spatial"`, ChartFigure); Enter opens the focused hex's link.
+ * (`data-arrows="spatial"`, ChartFigure); Enter opens the focused hex's link. The focused
+ * hex's ring is 5 px: the hexes drawn after it cover its outer half, so 2.5 px show all round.
  *
  * Text: on a page at least 826 px wide the map is drawn at its own size, each hex with a short
  * name (12 px) and its rating's letters (13 px). Narrower, the SVG shrinks with its page, so
@@ -14,7 +15,7 @@
 import { CHART_WIDTH, FONT, TEXT_ON, serialise } from '../../charts/theme';
 import { abbreviation } from './hexes';
 import type { MapHex } from './join';
-import { hexFill, hexMark, hexTitle } from './legend';
+import { hexFill, hexMark, hexTitle, profileHref } from './legend';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const MARGIN = 8;
@@ -22,16 +23,12 @@ const MARGIN = 8;
 /** Doubled column: odd rows sit half a hex east (odd-r), in units of a hex's half width. */
 const column = (h: { q: number; r: number }) => 2 * h.q + (((h.r % 2) + 2) % 2);
 
-/** The profile of a service: its prerendered page, or /compare for one known only from imports. */
-export function profileHref(id: string, imported: boolean): string {
-	return imported ? `/compare/?ids=${encodeURIComponent(id)}` : `/authorities/${encodeURIComponent(id)}/`;
-}
-
 const STYLE = `
 .yjm-hex { stroke: #ffffff; stroke-width: 1.5px; }
 .yjm-hex[data-state="not-inspected"], .yjm-hex[data-state="split"] { stroke: #6f777b; stroke-width: 1px; }
 .yjm-hex[data-state="split"] { stroke-dasharray: 3 2; }
 .yjm-map a:hover .yjm-hex { stroke: #0b0c0c; stroke-width: 3px; }
+svg.yjm-map path.yjm-hex.focused-mark { stroke: #0b0c0c; stroke-width: 5px; }
 .yjm-map text { pointer-events: none; }
 .yjm-name { font-size: 12px; }
 .yjm-mark { font-size: 13px; font-weight: 700; }

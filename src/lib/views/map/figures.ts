@@ -4,7 +4,7 @@ import { describeCoverage } from '../../queries/coverage';
 import { figure, type AnyFigure } from '../figure';
 import type { MapView } from './index';
 import type { MapHex, Unplaced } from './join';
-import { hexName, hexStatus, mapLegend } from './legend';
+import { hexName, hexStatus, mapLegend, profileHref } from './legend';
 
 /** One row per hex, then one per authority of the data the map cannot show: the table and the CSV. */
 export interface MapRow {
@@ -14,6 +14,8 @@ export interface MapRow {
 	rating: string;
 	published: string;
 	on_map: string;
+	/** the service's profile, from the site's root (the table links the service to it) */
+	href: string | null;
 }
 
 export const HEX_MAP_CREDIT =
@@ -25,7 +27,8 @@ const hexRow = (h: MapHex): MapRow => ({
 	service: h.service ?? '',
 	rating: h.rating ?? '',
 	published: h.published ?? '',
-	on_map: h.state === 'rated' ? 'yes' : `yes: ${hexStatus(h)}`
+	on_map: h.state === 'rated' ? 'yes' : `yes: ${hexStatus(h)}`,
+	href: h.authority_id ? profileHref(h.authority_id, h.imported) : null
 });
 
 const unplacedRow = (u: Unplaced): MapRow => ({
@@ -34,7 +37,8 @@ const unplacedRow = (u: Unplaced): MapRow => ({
 	service: u.service,
 	rating: u.rating ?? '',
 	published: u.published ?? (u.inspection_id ? '' : 'no inspection matching the filters'),
-	on_map: `no: ${u.reason}`
+	on_map: `no: ${u.reason}`,
+	href: profileHref(u.authority_id, u.imported)
 });
 
 export function mapRows(v: MapView): MapRow[] {
@@ -76,7 +80,7 @@ export const mapFigure = figure<MapView, MapRow>({
 	columns: [
 		{ key: 'local_authority', label: 'Local authority' },
 		{ key: 'nation', label: 'Nation' },
-		{ key: 'service', label: 'Service' },
+		{ key: 'service', label: 'Service', link: (r) => r.href },
 		{ key: 'rating', label: 'Latest overall rating in view' },
 		{ key: 'published', label: 'Published' },
 		{ key: 'on_map', label: 'On the map' }

@@ -59,3 +59,8 @@ export function hexTitle(h: MapHex): string {
 	const go = h.authority_id ? ' Enter opens its profile.' : '';
 	return `${hexName(h)}${service}: ${hexStatus(h)}.${go}`;
 }
+
+/** The profile of a service, from the site's root: its prerendered page, or /compare for one known only from imports. */
+export function profileHref(id: string, imported: boolean): string {
+	return imported ? `/compare/?ids=${encodeURIComponent(id)}` : `/authorities/${encodeURIComponent(id)}/`;
+}
