@@ -133,10 +133,10 @@ const SLOW_UNITS = [
 	'An inspection of youth offending services in '
 ];
 
-/** The fastest of three runs, in ms: the least disturbed by whatever else the machine does. */
+/** The fastest of five runs, in ms: the least disturbed by whatever else the machine does. */
 function fastest(text: string): number {
 	let best = Infinity;
-	for (let k = 0; k < 3; k++) {
+	for (let k = 0; k < 5; k++) {
 		const t0 = performance.now();
 		extract(text);
 		best = Math.min(best, performance.now() - t0);
@@ -157,8 +157,9 @@ describe('extraction time grows in proportion to the input', () => {
 				const small = u.repeat(Math.ceil(32_000 / u.length));
 				const large = u.repeat(Math.ceil(128_000 / u.length));
 				const [ts, tl] = [fastest(small), fastest(large)];
-				// 10x, not 4x: room for a busy machine; a quadratic step gives 16x
-				expect(tl, `"${u}" repeated: ${ts.toFixed(1)} ms for 32 KB, ${tl.toFixed(1)} ms for 128 KB`).toBeLessThan(10 * ts + 20);
+				// 10x and 100 ms, not 4x: room for a busy machine and the collector; the quadratic
+				// step gave 23x (0.7 s, then 16 s)
+				expect(tl, `"${u}" repeated: ${ts.toFixed(1)} ms for 32 KB, ${tl.toFixed(1)} ms for 128 KB`).toBeLessThan(10 * ts + 100);
 			}),
 			{ numRuns: 16 }
 		);

@@ -24,6 +24,12 @@ export interface Figure<V, R extends object = object> {
 	 * redraws a chart for the width of its figure. `whole`: every inspection, for a capped chart.
 	 */
 	draw: (v: V, o: { width: number; whole: boolean }) => Promise<string>;
+	/**
+	 * Drawn once and scaled to its box rather than drawn for it (the map: its geometry is the
+	 * point); its own style keeps its text 12 px or more down to its minimum width, and it
+	 * scrolls in its box below that. The browser tests measure that text as shown.
+	 */
+	scaled?: true;
 	/** the rows behind the chart: its table and its CSV */
 	rows: (v: V) => R[];
 	columns: CsvColumn<R>[];

@@ -32,6 +32,9 @@ svg.yjm-map path.yjm-hex.focused-mark { stroke: #0b0c0c; stroke-width: 5px; }
 .yjm-map text { pointer-events: none; }
 .yjm-name { font-size: 12px; }
 .yjm-mark { font-size: 13px; font-weight: 700; }
+/* the map scales with its box (charts elsewhere are drawn for it: views/figure.ts 'scaled'),
+   down to the width where its letters are still 12 px; narrower, it scrolls in its box */
+div.chart svg.yjm-map { max-width: 100%; min-width: 280px; height: auto; }
 @media (max-width: 825px) {
   .chart .yjm-name { display: none; }
   .chart .yjm-mark { font-size: 19px; transform: translateY(-8px); }

@@ -75,6 +75,7 @@ export const mapFigure = figure<MapView, MapRow>({
 	// The map keeps one geometry at every width: it scales with its box, and its letters grow
 	// as it shrinks (the media rules in ./chart.ts), so the drawn map is the one to show.
 	draw: async (v) => v.charts.map,
+	scaled: true,
 	svg: (v) => v.charts.map,
 	rows: mapRows,
 	columns: [
