@@ -26,6 +26,8 @@ export function kqLabel(k: KqRow): string {
 	return `${ACTIVITY[s] ?? k.standard} · ${THEME_LABEL[k.theme] ?? k.theme}`;
 }
 
+const DISPOSALS = ['Court disposals', 'Out-of-court disposals'];
+
 /** Key questions as bars against the 50/65/80% band lines, court and out-of-court side by side. */
 export function kqChart(rows: KqRow[], { document, width = CHART_WIDTH }: ChartOptions): string {
 	const data = rows.map((k) => ({
@@ -37,21 +39,21 @@ export function kqChart(rows: KqRow[], { document, width = CHART_WIDTH }: ChartO
 	const labels = [...new Set(data.map((d) => d.label))];
 	// on a phone court and out-of-court are one above the other, each the full width
 	const narrow = width < NARROW;
-	const y = fitLabels(labels, width, { share: 0.4 });
+	const y = fitLabels(labels, width, { share: narrow ? 0.5 : 0.4 });
 	const facet = narrow ? 'fy' : 'fx';
 	const band = labels.length * rowHeight(y.lines, 24);
 	return serialise(
 		Plot.plot({
 			document,
 			width,
-			height: narrow ? 110 + 2 * (band + 24) : 80 + band,
+			height: narrow ? 130 + Math.round(2 * band * 1.25) : 80 + band,
 			marginBottom: MARGIN_BOTTOM,
-			marginTop: narrow ? 30 : undefined,
+			marginTop: narrow ? 24 : undefined,
 			marginLeft: y.margin,
 			// room for each bar's number of cases after it
 			marginRight: 52,
 			style: STYLE,
-			[facet]: { label: null, domain: ['Court disposals', 'Out-of-court disposals'], ...(narrow ? { axis: 'top', anchor: 'top' } : {}) },
+			[facet]: { label: null, domain: DISPOSALS, ...(narrow ? { axis: null, padding: 0.2 } : {}) },
 			x: { label: 'Cases judged sufficient (%)', domain: [0, 100], ticks: narrow ? [0, 50, 80, 100] : [0, 50, 65, 80, 100] },
 			y: { label: null, domain: labels, tickFormat: y.format },
 			color: { domain: Object.keys(RATING_COLOURS), range: Object.values(RATING_COLOURS) },
@@ -88,7 +90,22 @@ export function kqChart(rows: KqRow[], { document, width = CHART_WIDTH }: ChartO
 					fill: '#0b0c0c',
 					fontSize: MIN_FONT
 				}),
-				Plot.ruleX([0])
+				Plot.ruleX([0]),
+				// stacked on a phone: each part's name over it, from the chart's left edge
+				...(narrow
+					? [
+							Plot.text(DISPOSALS, {
+								fy: (d: string) => d,
+								text: (d: string) => d,
+								frameAnchor: 'top-left',
+								textAnchor: 'start',
+								lineAnchor: 'bottom',
+								dx: -y.margin,
+								dy: -6,
+								fontWeight: 'bold'
+							})
+						]
+					: [])
 			]
 		}) as Element
 	);
