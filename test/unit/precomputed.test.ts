@@ -81,13 +81,14 @@ describe('precomputed or engine', () => {
 describe('starting the engine unasked', () => {
 	it('where the browser says nothing, or on a fast link', () => {
 		expect(startEngineWhenIdle(undefined)).toBe(true);
-		expect(startEngineWhenIdle({ effectiveType: '4g', downlink: 10 })).toBe(true);
+		expect(startEngineWhenIdle({ effectiveType: '4g' })).toBe(true);
+		expect(startEngineWhenIdle({ effectiveType: '4g', type: 'ethernet' })).toBe(true);
 	});
-	it('never when the reader saves data, on cellular, below 4g, or under 5 Mbps', () => {
-		expect(startEngineWhenIdle({ saveData: true, effectiveType: '4g', downlink: 10 })).toBe(false);
+	it('never when the reader saves data, on cellular, or below 4g', () => {
+		expect(startEngineWhenIdle({ saveData: true, effectiveType: '4g' })).toBe(false);
 		expect(startEngineWhenIdle({ type: 'cellular', effectiveType: '4g' })).toBe(false);
 		expect(startEngineWhenIdle({ effectiveType: '3g' })).toBe(false);
-		expect(startEngineWhenIdle({ effectiveType: '4g', downlink: 1.6 })).toBe(false);
+		expect(startEngineWhenIdle({ effectiveType: 'slow-2g' })).toBe(false);
 	});
 });
 
