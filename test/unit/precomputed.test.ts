@@ -9,7 +9,14 @@ import { filterOptions } from '../../src/lib/queries/options';
 import { serverDocument } from '../../src/lib/charts/server';
 import { buildStandards } from '../../src/lib/views/standards';
 import { buildTrends } from '../../src/lib/views/trends';
-import { planFor, precomputedFile, singleFilters, startEngineWhenIdle, type DataState } from '../../src/lib/views/precomputed';
+import {
+	measuredMbps,
+	planFor,
+	precomputedFile,
+	singleFilters,
+	startEngineWhenIdle,
+	type DataState
+} from '../../src/lib/views/precomputed';
 import { offeredFilters, precomputedView } from '../../src/lib/views/precomputed-build';
 
 const choices = {
@@ -89,6 +96,18 @@ describe('starting the engine unasked', () => {
 		expect(startEngineWhenIdle({ type: 'cellular', effectiveType: '4g' })).toBe(false);
 		expect(startEngineWhenIdle({ effectiveType: '3g' })).toBe(false);
 		expect(startEngineWhenIdle({ effectiveType: 'slow-2g' })).toBe(false);
+	});
+	it('never when the page itself arrived slower than 5 Mbps, whatever the browser says', () => {
+		// 237 KB in 1.2 s: 1.6 Mbps
+		const slow = measuredMbps({ transferSize: 237_000, requestStart: 100, responseEnd: 1300 });
+		expect(slow).toBeCloseTo(1.58, 2);
+		expect(startEngineWhenIdle({ effectiveType: '4g' }, slow)).toBe(false);
+		const fast = measuredMbps({ transferSize: 237_000, requestStart: 100, responseEnd: 110 });
+		expect(startEngineWhenIdle({ effectiveType: '4g' }, fast)).toBe(true);
+		// too small, or from a cache (nothing transferred): not a measure
+		expect(measuredMbps({ transferSize: 2_000, requestStart: 100, responseEnd: 2000 })).toBeNull();
+		expect(measuredMbps({ transferSize: 0, requestStart: 100, responseEnd: 2000 })).toBeNull();
+		expect(startEngineWhenIdle(undefined, null)).toBe(true);
 	});
 });
 

@@ -100,7 +100,8 @@ export function precomputedPath(base: string, view: PrecomputedView, file: strin
  * Whether to start the engine in idle time, unasked: not when the reader asked to save data,
  * nor on a link that looks metered or slow (cellular, or an effective type below 4g): the
  * engine is 8 MB gzipped, over a minute at 1 Mbps, and would compete with what the reader asks
- * for. Where the browser says nothing, start it. `downlink` is not used: Chromium's estimate
+ * for; nor when this page's own document arrived slower than IDLE_START_MIN_MBPS
+ * (`measuredMbps`). Where nothing says so, start it. `downlink` is not used: Chromium's estimate
  * read 1.3 Mbps over loopback here, and the DevTools network emulation leaves it unchanged.
  */
 export interface ConnectionInfo {
@@ -109,7 +110,25 @@ export interface ConnectionInfo {
 	type?: string;
 }
 
-export function startEngineWhenIdle(c: ConnectionInfo | undefined): boolean {
+/** Below this measured speed the engine is not fetched unasked (8 MB take 13 s at 5 Mbps). */
+export const IDLE_START_MIN_MBPS = 5;
+
+/**
+ * The link's speed as this page's own document arrived (Navigation Timing: bytes transferred
+ * over the time from request to last byte), in Mbps; null when the document was too small to
+ * tell (under 32 KB) or came from a cache. Chromium's DevTools throttling leaves
+ * navigator.connection at "4g", and a real slow link may too: the page's own arrival is the
+ * measure the browser cannot misreport.
+ */
+export function measuredMbps(nav: { transferSize?: number; requestStart?: number; responseEnd?: number } | undefined): number | null {
+	if (!nav || !nav.transferSize || nav.transferSize < 32_768 || !nav.requestStart || !nav.responseEnd) return null;
+	const ms = nav.responseEnd - nav.requestStart;
+	if (ms <= 0) return null;
+	return (nav.transferSize * 8) / (ms * 1000);
+}
+
+export function startEngineWhenIdle(c: ConnectionInfo | undefined, mbps: number | null = null): boolean {
+	if (mbps !== null && mbps < IDLE_START_MIN_MBPS) return false;
 	if (!c) return true;
 	if (c.saveData) return false;
 	if (c.type === 'cellular') return false;
