@@ -99,14 +99,14 @@ describe('starting the engine unasked', () => {
 	});
 	it('never when the page itself arrived slower than 5 Mbps, whatever the browser says', () => {
 		// 237 KB in 1.2 s: 1.6 Mbps
-		const slow = measuredMbps({ transferSize: 237_000, requestStart: 100, responseEnd: 1300 });
+		const slow = measuredMbps({ transferSize: 237_000, responseStart: 100, responseEnd: 1300 });
 		expect(slow).toBeCloseTo(1.58, 2);
 		expect(startEngineWhenIdle({ effectiveType: '4g' }, slow)).toBe(false);
-		const fast = measuredMbps({ transferSize: 237_000, requestStart: 100, responseEnd: 110 });
+		const fast = measuredMbps({ transferSize: 237_000, responseStart: 100, responseEnd: 110 });
 		expect(startEngineWhenIdle({ effectiveType: '4g' }, fast)).toBe(true);
 		// too small, or from a cache (nothing transferred): not a measure
-		expect(measuredMbps({ transferSize: 2_000, requestStart: 100, responseEnd: 2000 })).toBeNull();
-		expect(measuredMbps({ transferSize: 0, requestStart: 100, responseEnd: 2000 })).toBeNull();
+		expect(measuredMbps({ transferSize: 2_000, responseStart: 100, responseEnd: 2000 })).toBeNull();
+		expect(measuredMbps({ transferSize: 0, responseStart: 100, responseEnd: 2000 })).toBeNull();
 		expect(startEngineWhenIdle(undefined, null)).toBe(true);
 	});
 });

@@ -115,14 +115,14 @@ export const IDLE_START_MIN_MBPS = 5;
 
 /**
  * The link's speed as this page's own document arrived (Navigation Timing: bytes transferred
- * over the time from request to last byte), in Mbps; null when the document was too small to
+ * over the time from first byte to last, so a busy server's thinking time does not count), in Mbps; null when the document was too small to
  * tell (under 32 KB) or came from a cache. Chromium's DevTools throttling leaves
  * navigator.connection at "4g", and a real slow link may too: the page's own arrival is the
  * measure the browser cannot misreport.
  */
-export function measuredMbps(nav: { transferSize?: number; requestStart?: number; responseEnd?: number } | undefined): number | null {
-	if (!nav || !nav.transferSize || nav.transferSize < 32_768 || !nav.requestStart || !nav.responseEnd) return null;
-	const ms = nav.responseEnd - nav.requestStart;
+export function measuredMbps(nav: { transferSize?: number; responseStart?: number; responseEnd?: number } | undefined): number | null {
+	if (!nav || !nav.transferSize || nav.transferSize < 32_768 || !nav.responseStart || !nav.responseEnd) return null;
+	const ms = nav.responseEnd - nav.responseStart;
 	if (ms <= 0) return null;
 	return (nav.transferSize * 8) / (ms * 1000);
 }
