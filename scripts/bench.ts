@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5 --skip-build] [-- --only pdf]
+ * npm run bench [-- --runs 5 --skip-build] [-- --only pdf] [-- --only fast] [-- --skip-slow]
  * Builds the site, serves it statically, and drives Debian's Chromium (playwright-core) with a
  * cold cache (a fresh browser context per run) to time, at 1x (the shipped data) and 100x
  * (npm run data:synthetic, served from a second local server with CORS through ?data=):
@@ -8,6 +8,17 @@
  *   before the first chart (gzipped) and bytes in all; and, for the baseline (engine first,
  *   then query, then draw: no prerendered chart), first chart and filter update.
  * Also: extraction time per report and `data:build` time, and reading a 60-page PDF (below).
+ *
+ * The slow profile (issue 15; --slow-runs N, default 3, --skip-slow to leave it out): a council
+ * laptop over a slow link, CPU throttled 4x and the network at 1.6 Mbps down, 150 ms latency
+ * (CDP Emulation.setCPUThrottlingRate, Network.emulateNetworkConditions), cold cache, on
+ * /standards/: first chart; a shared link with one filter (?region=London) right (every figure
+ * says "Filters: London", none recomputing); the first single-filter change (a region, 1 s after
+ * the first chart, the engine not asked for); the first combined change after it (a rating: the
+ * engine must load; measured on --slow-combined-runs runs, default 1, since it waits for the
+ * engine's whole download); bytes transferred before the first usable filter (the filter bar
+ * live: html[data-db] set after hydration) and their gzipped size. The loopback profile adds the
+ * shared link with one filter to the figures above.
  * Prints a table of median / min / max and writes bench/results.json. Never asserts: figures only.
  *
  * --only pdf: only the PDF measures (written to bench/out/pdf.json, results.json untouched):
@@ -33,6 +44,9 @@ import { serveStatic } from './serve';
 const ROOT = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
+const argNumber = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+const SLOW_RUNS = argNumber('--slow-runs', 3);
+const SLOW_COMBINED_RUNS = argNumber('--slow-combined-runs', 1);
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const DATA_PORT = 4180;
 /** Every view with charts that follow the filters: first chart, engine and filter figures for each. */
@@ -58,8 +72,20 @@ window.__bench = {};
 		// the frame after the SVG exists is the frame it is painted in
 		requestAnimationFrame(() => { b.firstChart = performance.now(); });
 	}
-	if (!b.ready && document.documentElement && document.documentElement.dataset.db === 'ready') b.ready = performance.now();
-	if (!b.firstChart || !b.ready) requestAnimationFrame(tick);
+	const db = document.documentElement && document.documentElement.dataset.db;
+	if (!b.ready && db === 'ready') b.ready = performance.now();
+	// the filter bar is live (hydrated: the layout sets data-db, "idle" at the least)
+	if (!b.live && db) b.live = performance.now();
+	// a shared link with filters: every figure fresh for them (its filters line), none recomputing
+	const want = window.__benchWant;
+	if (want && !b.right && !b.rightSeen) {
+		const figs = [...document.querySelectorAll('figure[data-chart]')];
+		if (figs.length && figs.every((f) => !f.hasAttribute('data-loading') && (f.querySelector('.filters-line') || {}).textContent === want)) {
+			b.rightSeen = true;
+			requestAnimationFrame(() => { b.right = performance.now(); });
+		}
+	}
+	if (!b.firstChart || !b.ready || !b.live || (want && !b.right)) requestAnimationFrame(tick);
 })();
 `;
 
@@ -94,7 +120,7 @@ async function open(browser: Browser, url: string) {
 }
 
 /** Change the region and time until every chart on the page has been redrawn (a string: see HOOKS). */
-const FILTER_UPDATE = `(name, value) => {
+const FILTER_UPDATE = `(name, value, limitMs = 30000) => {
 	// a figure has been redrawn when its SVG is a new node (Svelte replaces it when the chart
 	// changes) or, when the chart came out the same, its caption or coverage line says something else
 	const state = (f) => ({ svg: f.querySelector('svg'), caption: f.querySelector('figcaption').textContent + (f.querySelector('.coverage') || {}).textContent });
@@ -104,7 +130,7 @@ const FILTER_UPDATE = `(name, value) => {
 	select.value = value;
 	select.dispatchEvent(new Event('change', { bubbles: true }));
 	return new Promise((resolve, reject) => {
-		const limit = setTimeout(() => reject(new Error('charts did not update within 30 s')), 30000);
+		const limit = setTimeout(() => reject(new Error('charts did not update within ' + limitMs / 1000 + ' s')), limitMs);
 		function check() {
 			const now = [...document.querySelectorAll('figure[data-chart]')];
 			const busy = now.some((f) => f.hasAttribute('data-loading'));
@@ -121,8 +147,123 @@ const FILTER_UPDATE = `(name, value) => {
 	});
 }`;
 
-async function filterUpdate(page: Page, name: string, value: string): Promise<number> {
-	return page.evaluate(`(${FILTER_UPDATE})(${JSON.stringify(name)}, ${JSON.stringify(value)})`) as Promise<number>;
+async function filterUpdate(page: Page, name: string, value: string, limitMs = 30_000): Promise<number> {
+	return page.evaluate(`(${FILTER_UPDATE})(${JSON.stringify(name)}, ${JSON.stringify(value)}, ${limitMs})`) as Promise<number>;
+}
+
+/** The slow profile: a council laptop (CPU 4x slower) on a 1.6 Mbps link with 150 ms latency. */
+const SLOW = { cpu: 4, downKbps: 1600, upKbps: 750, latencyMs: 150 };
+
+/**
+ * A cold context with the slow profile applied (or loopback), the timing hooks, the filters the
+ * reader's link names (`want`: "Filters: London"), and every response's transferred bytes.
+ */
+async function openProfiled(browser: Browser, url: string, slow: boolean, want = '') {
+	const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+	await context.addInitScript({ content: `window.__benchWant = ${JSON.stringify(want)};\n${HOOKS}` });
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	if (slow) {
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW.cpu });
+		await cdp.send('Network.emulateNetworkConditions', {
+			offline: false,
+			latency: SLOW.latencyMs,
+			downloadThroughput: (SLOW.downKbps * 1000) / 8,
+			uploadThroughput: (SLOW.upKbps * 1000) / 8
+		});
+	}
+	// bytes as transferred (headers and body; compressed if the server compressed), with when they ended (wall ms)
+	const transfers: { url: string; bytes: number; at: number }[] = [];
+	page.on('requestfinished', (r) => {
+		const at = r.timing().startTime + r.timing().responseEnd;
+		r.sizes().then(
+			(z) => transfers.push({ url: r.url(), bytes: z.responseBodySize + z.responseHeadersSize, at }),
+			() => {}
+		);
+	});
+	await page.goto(url, { timeout: 120_000 });
+	return { context, page, transfers };
+}
+
+type Stats = ReturnType<typeof stats>;
+
+/** Loopback: a shared link with one filter, right (goal ≤ 500 ms), and the first single-filter change 1 s after the first chart. */
+async function loopbackShared(browser: Browser, siteUrl: string, results: Record<string, Stats | number | string>) {
+	const shared: number[] = [];
+	const single: number[] = [];
+	const state: string[] = [];
+	for (let r = 0; r < RUNS; r++) {
+		process.stderr.write(`bench: loopback, shared link /standards/?region=London, run ${r + 1}\n`);
+		const opened = await openProfiled(browser, `${siteUrl}/standards/?region=London`, false, 'Filters: London');
+		await until(opened.page, 'Boolean(window.__bench.right)', 'shared link right');
+		shared.push((await opened.page.evaluate('window.__bench.right')) as number);
+		await opened.context.close();
+		const { context, page } = await openProfiled(browser, `${siteUrl}/standards/`, false);
+		await until(page, 'Boolean(window.__bench.firstChart && window.__bench.live)', 'first chart and live filters');
+		await new Promise((ok) => setTimeout(ok, 1000));
+		state.push(String(await page.getAttribute('html', 'data-db')));
+		single.push(await filterUpdate(page, 'region', 'North West'));
+		await context.close();
+	}
+	results['1x /standards/: shared link ?region=London right (ms; goal ≤ 500)'] = stats(shared);
+	results['1x /standards/: first single-filter change 1 s after the first chart -> charts updated (ms; goal ≤ 50)'] = stats(single);
+	results['1x /standards/: engine state at that change'] = state.join(', ');
+}
+
+/** The slow profile's measures on /standards/ (see the header). */
+async function slowProfile(browser: Browser, siteUrl: string, results: Record<string, Stats | number | string>) {
+	const first: number[] = [];
+	const shared: number[] = [];
+	const single: number[] = [];
+	const combined: number[] = [];
+	const liveKbTransferred: number[] = [];
+	const liveKbGz: number[] = [];
+	const engineAtSingle: string[] = [];
+	const engineStartedUnasked: string[] = [];
+	for (let r = 0; r < SLOW_RUNS; r++) {
+		process.stderr.write(`bench: slow profile, shared link /standards/?region=London, run ${r + 1}\n`);
+		{
+			const { context, page } = await openProfiled(browser, `${siteUrl}/standards/?region=London`, true, 'Filters: London');
+			await until(page, 'Boolean(window.__bench.right)', 'slow shared link right');
+			shared.push((await page.evaluate('window.__bench.right')) as number);
+			await context.close();
+		}
+		process.stderr.write(`bench: slow profile, /standards/ then one filter, then a combination, run ${r + 1}\n`);
+		const { context, page, transfers } = await openProfiled(browser, `${siteUrl}/standards/`, true);
+		await until(page, 'Boolean(window.__bench.firstChart && window.__bench.live)', 'slow first chart and live filters');
+		const marks = (await page.evaluate('window.__bench')) as Record<string, number>;
+		first.push(marks.firstChart);
+		// bytes whose transfer ended before the filter bar was live
+		const origin = (await page.evaluate('performance.timeOrigin')) as number;
+		const before = transfers.filter((t) => t.at - origin <= marks.live);
+		liveKbTransferred.push(before.reduce((n, t) => n + t.bytes, 0) / 1024);
+		liveKbGz.push(
+			bytesOf(
+				join(ROOT, 'build'),
+				before.map((t) => t.url).filter((u) => u.startsWith(siteUrl))
+			).gz / 1024
+		);
+		engineStartedUnasked.push(String(await page.getAttribute('html', 'data-db')));
+		// a reader looks for a second, then picks a region
+		await new Promise((ok) => setTimeout(ok, 1000));
+		engineAtSingle.push(String(await page.getAttribute('html', 'data-db')));
+		single.push(await filterUpdate(page, 'region', 'North West', 60_000));
+		if (r < SLOW_COMBINED_RUNS) {
+			process.stderr.write(`bench: slow profile, a combination (waits for the engine's download), run ${r + 1}\n`);
+			combined.push(await filterUpdate(page, 'rating', 'Good', 600_000));
+		}
+		await context.close();
+	}
+	const key = 'slow /standards/';
+	results[`${key}: first chart (ms; goal ≤ 2000)`] = stats(first);
+	results[`${key}: shared link ?region=London right (ms; goal ≤ 2500)`] = stats(shared);
+	results[`${key}: first single-filter change (region) -> charts updated (ms; goal ≤ 300)`] = stats(single);
+	results[`${key}: engine state at that change`] = engineAtSingle.join(', ');
+	results[`${key}: engine state when the filters are live`] = engineStartedUnasked.join(', ');
+	if (combined.length) results[`${key}: first combined change (region + rating) -> charts updated (ms)`] = stats(combined);
+	results[`${key}: KB transferred before the filters are live (as served)`] = stats(liveKbTransferred);
+	results[`${key}: KB gzipped before the filters are live (goal ≤ 300)`] = stats(liveKbGz);
 }
 
 function bytesOf(buildDir: string, urls: string[]) {
@@ -222,6 +363,21 @@ async function pdfBench(): Promise<{ results: Record<string, ReturnType<typeof s
 	};
 }
 
+/** Issue 15's measures go into results.json under "fast", with their own date (they can be run alone). */
+function writeFast(results: Record<string, Stats | number | string>, chromiumVersion: string) {
+	const file = join(ROOT, 'bench', 'results.json');
+	const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${chromiumVersion}`;
+	all.fast = {
+		date: new Date().toISOString(),
+		machine,
+		runs: { loopback: RUNS, slow: SLOW_RUNS, slowCombined: SLOW_COMBINED_RUNS },
+		profile: `slow: CPU ${SLOW.cpu}x, ${SLOW.downKbps / 1000} Mbps down, ${SLOW.upKbps / 1000} Mbps up, ${SLOW.latencyMs} ms latency (CDP); cold cache`,
+		results
+	};
+	writeFileSync(file, JSON.stringify(all, null, '\t') + '\n');
+}
+
 function printTable(results: Record<string, ReturnType<typeof stats> | number | string>) {
 	console.log('| measure | median | min | max |\n|---|---|---|---|');
 	for (const [k, v] of Object.entries(results)) {
@@ -231,8 +387,28 @@ function printTable(results: Record<string, ReturnType<typeof stats> | number | 
 }
 
 async function main() {
+	if (ONLY === 'fast') {
+		// issue 15's measures alone (loopback shared link, slow profile), into results.json's "fast" part
+		if (!args.includes('--skip-build')) {
+			console.error('bench: building the site…');
+			execSync('npx vite build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+		}
+		const site = await serveStatic(join(ROOT, 'build'));
+		const browser = await launchChromium();
+		const results: Record<string, Stats | number | string> = {};
+		try {
+			await loopbackShared(browser, site.url, results);
+			await slowProfile(browser, site.url, results);
+		} finally {
+			await browser.close();
+			site.server.close();
+		}
+		writeFast(results, browser.version());
+		printTable(results);
+		return;
+	}
 	if (ONLY !== undefined) {
-		if (ONLY !== 'pdf') throw new Error(`--only ${ONLY}: the only measures that run on their own are "pdf"`);
+		if (ONLY !== 'pdf') throw new Error(`--only ${ONLY}: the only measures that run on their own are "pdf" and "fast"`);
 		const { results, note } = await pdfBench();
 		const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 		mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
@@ -319,6 +495,11 @@ async function main() {
 			}
 		}
 	}
+	const fast: Record<string, Stats | number | string> = {};
+	if (!args.includes('--skip-slow')) {
+		await loopbackShared(browser, site.url, fast);
+		await slowProfile(browser, site.url, fast);
+	}
 	const chromiumVersion = browser.version();
 	await browser.close();
 	site.server.close();
@@ -367,8 +548,10 @@ async function main() {
 		join(ROOT, 'bench', 'results.json'),
 		JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, results }, null, '\t') + '\n'
 	);
+	if (Object.keys(fast).length) writeFast(fast, chromiumVersion);
 	console.log(`\nMachine: ${machine}; ${RUNS} runs each, cold cache\n`);
 	printTable(results);
+	if (Object.keys(fast).length) printTable(fast);
 }
 
 main().catch((e) => {

@@ -1,7 +1,9 @@
 /**
  * duckdb-wasm in the browser: a Web Worker, the wasm and worker files served from this site
- * (vite ?url assets, never a CDN), the Arrow files of data/ loaded as tables. Started after
- * first paint; one memoised promise, so concurrent callers share one initialisation.
+ * (vite ?url assets, never a CDN), the Arrow files of data/ loaded as tables. Started when
+ * something needs it (a combination of filters, the console, an import, a page that always
+ * does, stored imports) or in idle time on a fast unmetered link (routes/+layout.svelte,
+ * views/precomputed.ts); one memoised promise, so concurrent callers share one initialisation.
  */
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
@@ -73,7 +75,7 @@ export function setImportSource(source: () => Promise<ImportRows[]>, onFailed: (
  * imports are loaded again and the error is rethrown, so the page never shows half a change.
  */
 export async function setImports(imports: ImportRows[], previous: ImportRows[]): Promise<FailedImport[]> {
-	await browserEngine();
+	await browserEngine('to load your imports');
 	if (!io) throw new Error('the data engine is not ready');
 	await forgetStatements();
 	try {
@@ -127,7 +129,7 @@ function display(v: unknown, typeId?: number): unknown {
 export async function consoleQuery(sql: string, limit = 1000): Promise<ConsoleResult> {
 	const check = checkReadOnly(sql);
 	if (!check.ok) throw new ConsoleRefusal(check.reason);
-	await browserEngine();
+	await browserEngine('to run your query');
 	const conn = consoleConn!;
 	const started = performance.now();
 	await conn.query('BEGIN TRANSACTION');
@@ -189,8 +191,13 @@ export async function cancelConsole(): Promise<boolean> {
 	return consoleConn ? consoleConn.cancelSent() : false;
 }
 
-/** The engine, starting it if needed. Rejects (and sets data-db="error") if it cannot start. */
-export function browserEngine(): Promise<Engine> {
+/**
+ * The engine, starting it if needed. Rejects (and sets data-db="error") if it cannot start.
+ * `why`: what it is started for, in words the filter bar shows while it loads ("to combine
+ * filters"); only the first caller's reason is kept.
+ */
+export function browserEngine(why = ''): Promise<Engine> {
+	if (!engine) dbStatus.wantedFor = why;
 	engine ??= start().catch((e: unknown) => {
 		const message = e instanceof Error ? e.message : String(e);
 		dbStatus.fail(message);

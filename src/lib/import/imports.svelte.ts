@@ -9,7 +9,7 @@ import { setImportSource, setImports } from '../db/browser';
 import { dbStatus } from '../db/status.svelte';
 import type { FailedImport, ImportRows } from '../db/state';
 import { unloadable, type DamagedImport } from './record';
-import { clearImports, deleteImport, putImports, readImports, type ImportRecord } from './store';
+import { clearImports, countImports, deleteImport, putImports, readImports, type ImportRecord } from './store';
 
 export type ImportMeta = Omit<ImportRecord, 'rows' | 'source'> & { inspections: string[] };
 
@@ -73,6 +73,11 @@ class Imports {
 	async #failed(failed: FailedImport[]) {
 		for (const f of failed) this.#unloadable.set(f.id, f.message);
 		await this.#read();
+	}
+
+	/** How many records are stored, without reading them (the layout: whether the data is as shipped). */
+	count(): Promise<number> {
+		return countImports();
 	}
 
 	async refresh() {

@@ -83,6 +83,12 @@ export async function readImports(): Promise<CheckedImports> {
 }
 
 /**
+ * How many records are stored, without reading them: whether the data differs from what the
+ * site ships (then the build's precomputed views do not describe it: views/precomputed.ts).
+ */
+export const countImports = () => tx<number>('readonly', (s) => s.count()).then((n) => n ?? 0);
+
+/**
  * Imports in one transaction: all stored, or none. Records must be plain objects (pass
  * $state.snapshot of reactive state): IndexedDB clones them.
  */
