@@ -31,7 +31,7 @@ describe('import', () => {
 		await page.setInputFiles('input[data-import]', { name: 'northmoor.txt', mimeType: 'text/plain', buffer: Buffer.from(report) });
 		await page.waitForSelector('[data-import-preview]');
 		// the report was read off the page's thread (import/off-thread.ts)
-		expect(workers.some((u) => /extract\.worker/.test(u))).toBe(true);
+		await expect.poll(() => workers.some((u) => /extract\.worker/.test(u))).toBe(true);
 		expect(await page.locator('[data-import-commit]').isDisabled()).toBe(true);
 		await page.selectOption('[data-import-preview] select', 'North West');
 		await expect.poll(() => page.locator('[data-import-commit]').isDisabled()).toBe(false);
@@ -51,6 +51,8 @@ describe('import', () => {
 		await page.goto(`${base}/?source=imported`);
 		await dbReady(page);
 		await expect.poll(() => page.locator('.count strong').textContent()).toBe('1');
+		// the whole counts the import too (it said "1 of 159" beside 160 inspections)
+		await expect.poll(() => page.locator('.count').textContent()).toMatch(new RegExp(`1 of ${shipped.inspections + 1} inspections match`));
 
 		// reload: still there
 		await page.goto(`${base}/data/`);
