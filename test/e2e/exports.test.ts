@@ -42,12 +42,13 @@ describe('a shared filtered link', () => {
 	it('says it is updating for the filters, withholds the old chart and its downloads, then shows the filtered one', async () => {
 		const { page, errors, context } = await openPage(browser, base);
 		const release = await holdEngine(page);
-		await page.goto(`${base}/standards/?region=London`);
+		// a combination of filters: one filter alone is drawn from the build's files (test/e2e/fast.test.ts)
+		await page.goto(`${base}/standards/?region=London&year-from=2019`);
 		// hydrated, the engine not loaded: the title names the filters, nothing of the national chart is offered
-		await expect.poll(() => title(page, 'standards-ranked'), { timeout: 15_000 }).toBe('Updating for London…');
+		await expect.poll(() => title(page, 'standards-ranked'), { timeout: 15_000 }).toBe('Updating for London, 2019 onwards…');
 		const fig = page.locator('figure[data-chart="standards-ranked"]');
 		expect(await fig.getAttribute('data-loading')).toBe('');
-		expect(await fig.locator('[role="status"]').first().textContent()).toMatch(/for London[\s\S]*engine is still loading/);
+		expect(await fig.locator('[role="status"]').first().textContent()).toMatch(/for London, 2019 onwards[\s\S]*engine is still loading/);
 		for (const kind of ['png', 'svg', 'csv', 'zip']) expect(await fig.locator(`[data-download="${kind}"]`).isDisabled(), kind).toBe(true);
 		expect(await fig.locator('svg').isVisible()).toBe(false);
 		expect(await fig.locator('.coverage, details').count()).toBe(0);
@@ -57,14 +58,14 @@ describe('a shared filtered link', () => {
 		expect(await dbReady(page)).toBe('ready');
 		await settled(page);
 		await expect.poll(() => title(page, 'standards-ranked')).not.toMatch(/Updating/);
-		expect(await fig.locator('.filters-line').textContent()).toBe('Filters: London');
+		expect(await fig.locator('.filters-line').textContent()).toBe('Filters: London, 2019 onwards');
 		expect(await fig.locator('svg').first().isVisible()).toBe(true);
 		const svg = await download(page, 'standards-ranked', 'svg');
-		expect(svg.name).toBe('standards-ranked-london.svg');
+		expect(svg.name).toBe('standards-ranked-london-2019-onwards.svg');
 		const text = svg.bytes.toString();
 		expect(text).toMatch(/<svg [^>]*role="img"/);
 		expect(text).toContain(`<title id="export-title">${await title(page, 'standards-ranked')}</title>`);
-		expect(text).toContain('Filters: London');
+		expect(text).toContain('Filters: London, 2019 onwards');
 		expect(text).toMatch(/Data built \d{4}-\d{2}-\d{2}/);
 		expect(text).toContain(`${base}/data/inspections.csv`);
 		expect(errors).toEqual([]);
@@ -82,11 +83,13 @@ describe('a shared filtered link', () => {
 	it('when the engine cannot start, says the chart for the filters could not be computed instead of showing another', async () => {
 		const { page, context } = await openPage(browser, base);
 		await page.route('**/*.wasm', (r) => r.abort());
-		await page.goto(`${base}/standards/?region=London`);
+		await page.goto(`${base}/standards/?region=London&year-from=2019`);
 		expect(await dbReady(page)).toBe('error');
 		const fig = page.locator('figure[data-chart="standards-ranked"]');
-		await expect.poll(() => title(page, 'standards-ranked')).toBe('Could not update for London');
-		expect(await fig.locator('.failed').textContent()).toMatch(/chart for London could not be computed: the data engine could not start/);
+		await expect.poll(() => title(page, 'standards-ranked')).toBe('Could not update for London, 2019 onwards');
+		expect(await fig.locator('.failed').textContent()).toMatch(
+			/chart for London, 2019 onwards could not be computed: the data engine could not start/
+		);
 		expect(await fig.locator('svg').count()).toBe(0);
 		expect(await fig.locator('[data-download="svg"]').isDisabled()).toBe(true);
 		expect(await fig.getAttribute('data-loading')).toBeNull();

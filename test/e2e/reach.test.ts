@@ -122,7 +122,7 @@ describe('find a service from the header', () => {
 		await combobox(page).press('Enter');
 		await page.waitForURL(`${base}/authorities/?q=leeds`, { timeout: 20_000 });
 		expect(await page.locator('main noscript').count()).toBeGreaterThan(0);
-		expect(await page.locator('main table a[href$="/authorities/leeds/"]').count()).toBe(1);
+		expect(await page.locator('main [aria-label="Services table"] table a[href$="/authorities/leeds/"]').count()).toBe(1);
 		await context.close();
 	});
 });
@@ -161,7 +161,7 @@ describe('404 page', () => {
 		await page.fill('input[name="q"]', 'camden');
 		await page.press('input[name="q"]', 'Enter');
 		await page.waitForURL(`${base}/authorities/?q=camden`, { timeout: 20_000 });
-		expect(await page.locator('main table a[href$="/authorities/camden/"]').count()).toBe(1);
+		expect(await page.locator('main [aria-label="Services table"] table a[href$="/authorities/camden/"]').count()).toBe(1);
 		await context.close();
 	});
 
