@@ -62,6 +62,8 @@ function smallestChartText(page: Page) {
 		let smallest = { px: Infinity, where: '' };
 		for (const t of document.querySelectorAll('figure[data-chart] .chart svg text')) {
 			if (!t.textContent?.trim()) continue;
+			// text a chart hides at this width is not read (the map's names below 826 px)
+			if (t.getClientRects().length === 0) continue;
 			const svg = t.closest('svg') as SVGSVGElement;
 			const scale = svg.getBoundingClientRect().width / svg.width.baseVal.value;
 			const px = parseFloat(getComputedStyle(t).fontSize) * scale;
